@@ -1,0 +1,1 @@
+namespace AutoPR.Build; public static class Placeholder0 { }

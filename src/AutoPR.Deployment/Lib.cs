@@ -1,0 +1,1 @@
+namespace AutoPR.Deployment; public static class Placeholder0 { }

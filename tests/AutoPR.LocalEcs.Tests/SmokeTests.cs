@@ -1,0 +1,7 @@
+namespace AutoPR.LocalEcs.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Runs() => Assert.True(true);
+}
