@@ -22,9 +22,17 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictio
 /// An in-process transport under the signer: records every request and answers through a script, so tests of
 /// request shapes and retries need no network and no clock.
 /// </summary>
-public sealed class RecordingHandler(Func<RecordedRequest, int, HttpResponseMessage> respond) : HttpMessageHandler
+public sealed class RecordingHandler(Func<RecordedRequest, int, CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler
 {
     private readonly List<RecordedRequest> _requests = [];
+
+    public RecordingHandler(Func<RecordedRequest, int, HttpResponseMessage> respond)
+        : this((request, index, _) => Task.FromResult(respond(request, index)))
+    {
+    }
+
+    /// <summary>Raised after a request is recorded, before it is answered.</summary>
+    public event Action<RecordedRequest>? Received;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -66,6 +74,7 @@ public sealed class RecordingHandler(Func<RecordedRequest, int, HttpResponseMess
             index = _requests.Count - 1;
         }
 
-        return respond(recorded, index);
+        Received?.Invoke(recorded);
+        return await respond(recorded, index, cancellationToken);
     }
 }
