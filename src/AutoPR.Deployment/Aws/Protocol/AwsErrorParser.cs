@@ -24,7 +24,7 @@ public static class AwsErrorParser
 
         code ??= HeaderValue(headers, "x-amzn-ErrorType");
         code = code is null ? FallbackCode(status) : NormalizeCode(code);
-        message ??= string.IsNullOrWhiteSpace(body) ? status.ToString() : Truncate(body.Trim(), 300);
+        message ??= string.IsNullOrWhiteSpace(body) ? status.ToString() : Truncate(OneLine(body), 300);
         var requestId = HeaderValue(headers, "x-amzn-RequestId") ?? HeaderValue(headers, "x-amz-request-id");
         return new AwsServiceException(
             operation.Service.Id,
@@ -108,6 +108,9 @@ public static class AwsErrorParser
 
     private static string? HeaderValue(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) : null;
+
+    // An HTML error page from a proxy must not break the one-line error message.
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "...";
 }
