@@ -88,10 +88,11 @@ public static class EnvironmentLoader
             throw Invalid(file, problems.Count > 0 ? problems : ["$: does not match environment.schema.json; fix: compare it with the schema"]);
         }
 
+        SchemaDefaults.Apply(schemaDocument, instance);
         DeploymentEnvironment environment;
         try
         {
-            environment = element.Deserialize(EnvironmentJsonContext.Default.DeploymentEnvironment)
+            environment = instance.Deserialize(EnvironmentJsonContext.Default.DeploymentEnvironment)
                 ?? throw new JsonException("the document is null");
         }
         catch (JsonException ex)

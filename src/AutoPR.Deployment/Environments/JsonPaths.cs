@@ -57,6 +57,12 @@ internal static class JsonPaths
         return node;
     }
 
+    /// <summary>The subschema a local "$ref" points to, or the node itself when it has none.</summary>
+    public static JsonObject? Deref(JsonNode schemaRoot, JsonObject? node) =>
+        node?["$ref"] is JsonValue r && r.GetValue<string>().StartsWith('#')
+            ? Resolve(schemaRoot, Segments(r.GetValue<string>())) as JsonObject
+            : node;
+
     private static bool IsIdentifier(string segment) =>
         segment.Length > 0 && (char.IsAsciiLetter(segment[0]) || segment[0] == '_') && segment.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

@@ -51,14 +51,21 @@ internal sealed class SchemaErrorFormatter(JsonNode schema, JsonNode instance)
         var instanceSegments = JsonPaths.Segments(detail.InstanceLocation.ToString());
         var path = JsonPaths.ToJsonPath(instanceSegments, instance);
         var value = JsonPaths.Resolve(instance, instanceSegments);
-        var schemaSegments = JsonPaths.Segments(detail.SchemaLocation.Fragment);
-        var keywordSchema = JsonPaths.Resolve(schema, schemaSegments);
+        // The evaluation path (through $refs) leads to the subschema that holds the failing keyword.
+        var schemaSegments = JsonPaths.Segments(detail.EvaluationPath.ToString());
+        if (schemaSegments.Count > 0 && schemaSegments[^1] == keyword)
+        {
+            schemaSegments = schemaSegments.Take(schemaSegments.Count - 1).ToList();
+        }
 
-        // The schema object holding the failing keyword (the location may end at the keyword or at the subschema).
-        var owner = schemaSegments.Count > 0 && schemaSegments[^1] == keyword
-            ? JsonPaths.Resolve(schema, schemaSegments.Take(schemaSegments.Count - 1))
-            : keywordSchema;
+        var owner = FollowEvaluationPath(schemaSegments);
         var description = owner is JsonObject o && o["description"] is JsonValue d ? " (" + d.GetValue<string>().TrimEnd('.') + ")" : string.Empty;
+
+        // Never echo what was written under secrets: it may be a secret value put there by mistake.
+        if (instanceSegments.Count > 0 && instanceSegments[0] == "secrets")
+        {
+            value = null;
+        }
 
         switch (keyword)
         {
@@ -105,6 +112,17 @@ internal sealed class SchemaErrorFormatter(JsonNode schema, JsonNode instance)
         return $"{path}: unknown property \"{name}\"; fix: remove it or correct its spelling{hint}";
     }
 
+    private JsonObject? FollowEvaluationPath(IReadOnlyList<string> segments)
+    {
+        JsonNode? node = schema;
+        foreach (var segment in segments)
+        {
+            node = segment == "$ref" ? Deref(node as JsonObject) : JsonPaths.Resolve(node, [segment]);
+        }
+
+        return node as JsonObject;
+    }
+
     // Follows "properties" (and local $refs) from the schema root along an instance path.
     private JsonObject? SchemaForInstance(IReadOnlyList<string> segments)
     {
@@ -118,10 +136,7 @@ internal sealed class SchemaErrorFormatter(JsonNode schema, JsonNode instance)
         return Deref(current);
     }
 
-    private JsonObject? Deref(JsonObject? node) =>
-        node?["$ref"] is JsonValue r && r.GetValue<string>().StartsWith('#')
-            ? JsonPaths.Resolve(schema, JsonPaths.Segments(r.GetValue<string>())) as JsonObject
-            : node;
+    private JsonObject? Deref(JsonObject? node) => JsonPaths.Deref(schema, node);
 
     private static string Bounds(JsonNode? owner)
     {
