@@ -43,7 +43,7 @@ public class GitHubActionsJobAttribute(string workflow, string id) : Attribute
     /// <summary>Targets the job's build step runs, in order (use nameof for targets that exist).</summary>
     public string[] InvokedTargets { get; set; } = [];
 
-    /// <summary>Appended to the build command: "--environment dev".</summary>
+    /// <summary>Appended to the build command as written, as shell text: "--environment dev".</summary>
     public string? Arguments { get; set; }
 
     public bool CacheNuGet { get; set; }
