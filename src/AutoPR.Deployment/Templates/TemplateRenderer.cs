@@ -20,7 +20,10 @@ public static partial class TemplateRenderer
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
         var context = new Context(templateName, values);
-        return (JsonObject)context.Render(template, "$")!;
+        var rendered = context.Render(template, "$")!;
+
+        // Re-read as text: every value then reads like a parsed document (an int built in code does not read as a double).
+        return JsonNode.Parse(rendered.ToJsonString())!.AsObject();
     }
 
     /// <summary>The placeholder names a template uses, in order of appearance (for documentation and checks).</summary>
