@@ -280,27 +280,27 @@ public sealed class Verifier
             return;
         }
 
-        var definition = await _ecs.DescribeTaskDefinitionAsync(report.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
-        var facts = TaskDefinitionFacts.From(definition.Json, request.Environment.LoadBalancer.ContainerName);
-        var record = new DeploymentRecord
-        {
-            Kind = request.RecordAs,
-            Environment = request.Environment.Name,
-            TaskDefinitionArn = report.TaskDefinitionArn,
-            ImageDigest = facts.ImageDigest,
-            GitSha = facts.GitSha,
-            Actor = request.Actor,
-            StartedAt = request.DeploymentStartedAt ?? report.StartedAt,
-            FinishedAt = report.FinishedAt,
-            Outcome = report.Passed ? DeploymentOutcome.Verified : DeploymentOutcome.VerificationFailed,
-            Reason = report.Passed ? null : report.Summary,
-        };
         try
         {
-            await _history.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+            var definition = await _ecs.DescribeTaskDefinitionAsync(report.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
+            var facts = TaskDefinitionFacts.From(definition.Json, request.Environment.LoadBalancer.ContainerName);
+            await _history.RecordAsync(new DeploymentRecord
+            {
+                Kind = request.RecordAs,
+                Environment = request.Environment.Name,
+                TaskDefinitionArn = definition.Arn ?? report.TaskDefinitionArn,
+                ImageDigest = facts.ImageDigest,
+                GitSha = facts.GitSha,
+                Actor = request.Actor,
+                StartedAt = request.DeploymentStartedAt ?? report.StartedAt,
+                FinishedAt = report.FinishedAt,
+                Outcome = report.Passed ? DeploymentOutcome.Verified : DeploymentOutcome.VerificationFailed,
+                Reason = report.Passed ? null : report.Summary,
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException ex)
         {
+            // A revision that does not exist (the rollout check says so) or tags that cannot be written: the report stands.
             _options.Logger.LogWarning("could not record the verification of {Arn}: {Error}", report.TaskDefinitionArn, ex.Message);
         }
     }
