@@ -132,8 +132,10 @@ public sealed class DeploymentHistory
     {
         var match = mirror.LastOrDefault(m =>
             m.Kind == fromTags.Kind &&
+            m.Outcome == fromTags.Outcome &&
             string.Equals(m.TaskDefinitionArn, fromTags.TaskDefinitionArn, StringComparison.Ordinal) &&
             m.StartedAt.ToUnixTimeSeconds() == fromTags.StartedAt.ToUnixTimeSeconds());
-        return match?.Reason is { } reason ? fromTags with { Reason = reason } : fromTags;
+        // Tags decide what happened; the mirror only restores what tag characters could not hold.
+        return match is null ? fromTags : fromTags with { Reason = match.Reason ?? fromTags.Reason, Actor = match.Actor };
     }
 }

@@ -64,11 +64,12 @@ public static class HistoryFormatter
 
     private static void AppendRow(StringBuilder builder, string[] cells, int[] widths)
     {
+        var line = new StringBuilder();
         for (var i = 0; i < cells.Length; i++)
         {
-            builder.Append(i == cells.Length - 1 ? cells[i] : cells[i].PadRight(widths[i] + 2));
+            line.Append(i == cells.Length - 1 ? cells[i] : cells[i].PadRight(widths[i] + 2));
         }
 
-        builder.Append('\n');
+        builder.Append(line.ToString().TrimEnd()).Append('\n');
     }
 }
