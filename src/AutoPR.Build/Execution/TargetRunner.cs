@@ -43,8 +43,9 @@ public sealed class TargetRunner(TargetOutput output, ILogger log)
                 continue;
             }
 
-            // Assured targets must still run after Ctrl-C, so they only stop at the second one.
-            var token = interrupt.IsCancellationRequested ? hardStop : interrupt;
+            // Assured targets must still run after Ctrl-C, so they only stop at the second one, including one
+            // that was already running when the first Ctrl-C came (a rollback must not be cut short by it).
+            var token = assured ? hardStop : interrupt;
             await ExecuteAsync(target, token).ConfigureAwait(false);
             failed |= target.Status is TargetStatus.Failed or TargetStatus.Aborted && !target.Definition.IsProceedAfterFailure;
         }
