@@ -1,7 +1,7 @@
 namespace AutoPR.Build.Tests.Support;
 
 /// <summary>How a child process ended and what it wrote.</summary>
-internal sealed record ProcessResult(int ExitCode, string Output, string Error)
+public sealed record ProcessResult(int ExitCode, string Output, string Error)
 {
     /// <summary>Both streams, for assertion messages.</summary>
     public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
