@@ -8,7 +8,7 @@ namespace AutoPR.BuildDefinition;
 /// </summary>
 internal sealed partial class Build : NukeBuild
 {
-    public static int Main() => Execute<Build>(x => x.Test);
+    public static int Main() => Execute<Build>(x => x.Compile);
 
     [Parameter("Build configuration")]
     public Configuration Configuration { get; set; } = IsLocalBuild ? Configuration.Debug : Configuration.Release;
