@@ -25,6 +25,15 @@ public class SampleSecretTests(SampleBuildFixture sample)
     }
 
     [Fact]
+    public async Task A_secrets_default_value_is_masked_in_target_output()
+    {
+        var result = await sample.RunAsync("Pass");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("token=***", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in-default-token", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_does_not_show_a_secrets_default()
     {
         var result = await sample.RunAsync("--help");

@@ -80,6 +80,13 @@ public sealed class SecretRedactionTests : IDisposable
     }
 
     [Fact]
+    public void A_secrets_default_value_is_registered_too()
+    {
+        _harness.Resolve<DefaultedSecretBuild>();
+        Assert.Equal("key=***", _harness.Redactor.Redact("key=preset-key-1234"));
+    }
+
+    [Fact]
     public void Values_of_ordinary_parameters_are_not_masked()
     {
         _harness.Resolve<ParameterBuild>("--service-name", "checkout-api");
@@ -102,4 +109,11 @@ public sealed class SecretRedactionTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
+
+    private sealed class DefaultedSecretBuild : NukeBuild
+    {
+        [Parameter("Signing key")]
+        [Secret]
+        public string SigningKey { get; set; } = "preset-key-1234";
+    }
 }
