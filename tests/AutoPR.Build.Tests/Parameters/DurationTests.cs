@@ -12,6 +12,7 @@ public class DurationTests
     [InlineData("1m250ms", 60_250)]
     [InlineData("00:05:00", 300_000)]
     [InlineData("01:02:03", 3_723_000)]
+    [InlineData("1.00:00:00", 86_400_000)]
     public void Parses(string text, long milliseconds) =>
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), ParameterValueParser.ParseDuration(text));
 
@@ -20,5 +21,7 @@ public class DurationTests
     [InlineData("")]
     [InlineData("5 minutes")]
     [InlineData("-5s")]
+    [InlineData("300")]
+    [InlineData("0")]
     public void Rejects(string text) => Assert.Null(ParameterValueParser.ParseDuration(text));
 }
