@@ -84,6 +84,25 @@ public static partial class ParameterValueParser
         return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
     }
 
+    /// <summary>A duration the way <see cref="ParseDuration"/> reads it back: "1h30m", "45s", "250ms".</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        var text = new System.Text.StringBuilder();
+        void Part(long value, string unit)
+        {
+            if (value > 0)
+            {
+                text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
+            }
+        }
+
+        Part((long)duration.TotalHours, "h");
+        Part(duration.Minutes, "m");
+        Part(duration.Seconds, "s");
+        Part(duration.Milliseconds, "ms");
+        return text.Length > 0 ? text.ToString() : "0s";
+    }
+
     private static string Expectation(ParameterDescriptor parameter) => parameter.ScalarType switch
     {
         var t when t == typeof(bool) => "true or false",

@@ -9,7 +9,7 @@ public class SampleHelpTests(SampleBuildFixture sample)
     [Theory]
     [InlineData("--dry-run", "Plan without changing anything", "")]
     [InlineData("--stage <Development|Staging|Production>", "Target environment", "")]
-    [InlineData("--timeout <duration>", "How long to wait", "default: 45.0s")]
+    [InlineData("--timeout <duration>", "How long to wait", "default: 1m30s")]
     [InlineData("--tags <string...>", "Image tags", "default: latest")]
     [InlineData("--retries <int>", "Attempts", "default: 3")]
     [InlineData("--output <path>", "Where artifacts go", "")]

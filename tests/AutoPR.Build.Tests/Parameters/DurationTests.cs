@@ -24,4 +24,17 @@ public class DurationTests
     [InlineData("300")]
     [InlineData("0")]
     public void Rejects(string text) => Assert.Null(ParameterValueParser.ParseDuration(text));
+
+    [Theory]
+    [InlineData(90_000, "1m30s")]
+    [InlineData(5_400_000, "1h30m")]
+    [InlineData(90_000_000, "25h")]
+    [InlineData(1_250, "1s250ms")]
+    [InlineData(0, "0s")]
+    public void Formats_in_the_form_it_parses(long milliseconds, string text)
+    {
+        var duration = TimeSpan.FromMilliseconds(milliseconds);
+        Assert.Equal(text, ParameterValueParser.FormatDuration(duration));
+        Assert.Equal(duration, ParameterValueParser.ParseDuration(text));
+    }
 }

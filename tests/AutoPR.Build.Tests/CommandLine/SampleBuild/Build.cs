@@ -15,7 +15,7 @@ internal sealed class Build : NukeBuild
     public Stage? Stage { get; set; }
 
     [Parameter("How long to wait")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(45);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(90);
 
     [Parameter("Image tags")]
     public string[] Tags { get; set; } = ["latest"];
