@@ -35,7 +35,25 @@ public sealed class TargetRunner(TargetOutput output, ILogger log)
                 continue;
             }
 
-            if (target.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
+            Condition? condition;
+            try
+            {
+                condition = target.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate());
+            }
+            catch (Exception exception)
+            {
+                // A condition that throws fails its target, as its body would, instead of ending the run
+                // without a summary and without the assured targets.
+                output.Starting(target);
+                target.Status = TargetStatus.Failed;
+                target.Note = $"condition failed: {Reason(exception)}";
+                log.Error("Target {Target} failed: {Reason}", target.Name, target.Note);
+                output.Finished(target);
+                failed |= !target.Definition.IsProceedAfterFailure;
+                continue;
+            }
+
+            if (condition is not null)
             {
                 target.Status = TargetStatus.Skipped;
                 target.Note = $"condition false: {condition.Text}";

@@ -21,6 +21,10 @@ public class ConditionTests
         Target Upload => _ => _.DependsOn(Prepare).OnlyWhenDynamic(() => Ready).Executes(Record());
         Target Warm => _ => _.DependsOn(Prepare).OnlyWhenDynamic(() => !Ready && Enabled).Executes(Record());
         Target Announce => _ => _.DependsOn(Publish).Executes(Record());
+        Target Probe => _ => _.OnlyWhenDynamic(() => ReadMarker()).Executes(Record());
+        Target Tidy => _ => _.After(Probe).AssuredAfterFailure().Executes(Record());
+
+        private static bool ReadMarker() => throw new FileNotFoundException("marker file missing");
     }
 
     [Fact]
@@ -75,5 +79,14 @@ public class ConditionTests
         var plan = await RunAsync(build, "Announce");
         Assert.Equal(["Prepare", "Announce"], build.Ran);
         Assert.Equal(TargetStatus.Succeeded, Target(plan, "Announce").Status);
+    }
+
+    [Fact]
+    public async Task A_dynamic_condition_that_throws_fails_its_target_and_the_run_goes_on_to_assured_targets()
+    {
+        var build = new Conditional();
+        var plan = await RunAsync(build, "Probe", "Tidy");
+        Assert.Equal((TargetStatus.Failed, "condition failed: marker file missing"), (Target(plan, "Probe").Status, Target(plan, "Probe").Note));
+        Assert.Equal(["Tidy"], build.Ran);
     }
 }
