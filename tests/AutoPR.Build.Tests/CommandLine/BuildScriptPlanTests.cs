@@ -20,7 +20,11 @@ public class BuildScriptPlanTests(BuildScriptFixture build)
     [Fact]
     public async Task Plan_writes_a_mermaid_graph_under_nuke_temp()
     {
-        File.Delete(MermaidFile);
+        if (File.Exists(MermaidFile))
+        {
+            File.Delete(MermaidFile);
+        }
+
         var result = await build.RunAsync("Compile", "--plan");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Mermaid graph: .nuke/temp/plan.mmd", result.Output, StringComparison.Ordinal);

@@ -31,7 +31,10 @@ internal static class PlanHarness
     public static Task RunPlanAsync(ExecutionPlan plan, CancellationToken interrupt = default, CancellationToken hardStop = default) =>
         Runner().RunAsync(plan, interrupt, hardStop);
 
-    /// <summary>A runner whose output goes nowhere: these tests look at statuses, not text.</summary>
+    /// <summary>
+    /// A runner whose output goes nowhere: these tests look at statuses, not text. (HostConsole also points
+    /// Console.Out at its writer; no test here reads the console.)
+    /// </summary>
     private static TargetRunner Runner()
     {
         var console = HostConsole.Create(TextWriter.Null, TextWriter.Null, new Hashtable(), new SecretRedactor(), interactive: false);
