@@ -1,0 +1,28 @@
+using AutoPR.Service.Configuration;
+
+namespace AutoPR.Service.Hosting;
+
+/// <summary>Builds the web application from the command line and the environment.</summary>
+internal static class ServiceApplication
+{
+    /// <exception cref="InvalidSettingException">An environment variable holds an unusable value.</exception>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Fail before anything starts, with one clear line, when a variable is malformed.
+        _ = ServiceSettings.Read(builder.Configuration);
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(ListenAddress.ServerUrl(new SettingReader(builder.Configuration)));
+            // The official .NET images set ASPNETCORE_HTTP_PORTS=8080; BIND_ADDRESS and PORT decide instead.
+            builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+            builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Services.AddAutoPRService();
+        return builder.Build().UseAutoPRService();
+    }
+}
