@@ -22,5 +22,6 @@ internal sealed class ReadinessTracker
     /// <summary>Starting becomes Ready; a drain that began during startup stays a drain.</summary>
     public void MarkReady() => Interlocked.CompareExchange(ref _state, (int)ReadinessState.Ready, (int)ReadinessState.Starting);
 
-    public void BeginDraining() => Interlocked.Exchange(ref _state, (int)ReadinessState.Draining);
+    /// <summary>Turns readiness false; returns false when a drain had already begun (a second stop must not drain again).</summary>
+    public bool BeginDraining() => Interlocked.Exchange(ref _state, (int)ReadinessState.Draining) != (int)ReadinessState.Draining;
 }

@@ -12,7 +12,7 @@ internal static class RequestPipeline
 {
     public static WebApplication UseAutoPRService(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(JsonLogging.ConfigureRequestLogging);
+        app.UseSerilogRequestLogging(options => JsonLogging.ConfigureRequestLogging(options, app.Services.GetRequiredService<Serilog.ILogger>()));
         app.UseMiddleware<CloseConnectionsWhileDraining>();
         app.UseRouting();
         app.UseMiddleware<RequestFaultMiddleware>();

@@ -5,13 +5,10 @@ namespace AutoPR.Service.Hosting;
 /// <summary>Builds the web application from the command line and the environment.</summary>
 internal static class ServiceApplication
 {
-    /// <exception cref="InvalidSettingException">An environment variable holds an unusable value.</exception>
+    /// <exception cref="InvalidSettingException">BIND_ADDRESS or PORT holds an unusable value.</exception>
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-
-        // Fail before anything starts, with one clear line, when a variable is malformed.
-        _ = ServiceSettings.Read(builder.Configuration);
 
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {

@@ -13,6 +13,8 @@ internal static class ServiceRunner
         try
         {
             app = ServiceApplication.Create(args);
+            // Settings are parsed when first resolved: fail here, before anything starts, with one clear line.
+            _ = app.Services.GetRequiredService<ServiceSettings>();
         }
         catch (InvalidSettingException ex)
         {

@@ -37,8 +37,10 @@ internal static class JsonLogging
         .CreateLogger();
 
     /// <summary>One event per request; health probes at Debug so a load balancer's polling does not drown the log.</summary>
-    public static void ConfigureRequestLogging(RequestLoggingOptions options)
+    public static void ConfigureRequestLogging(RequestLoggingOptions options, Serilog.ILogger logger)
     {
+        // The static Log stays silent (the host's logger is not made global), so hand the middleware the host's logger.
+        options.Logger = logger;
         options.GetLevel = (context, _, exception) =>
             exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
             : context.Request.Path.StartsWithSegments(HealthEndpoints.LivenessPath, StringComparison.OrdinalIgnoreCase) ? LogEventLevel.Debug

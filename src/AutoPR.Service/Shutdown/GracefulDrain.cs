@@ -24,7 +24,11 @@ internal sealed class GracefulDrain(
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        readiness.BeginDraining();
+        if (!readiness.BeginDraining())
+        {
+            return;
+        }
+
         logger.LogInformation("Draining for {Seconds} s: {Path:l} answers 503, requests are still served ({Variable:l})",
             settings.Drain.TotalSeconds, HealthEndpoints.ReadinessPath, ShutdownSettings.DrainVariable);
         if (settings.Drain <= TimeSpan.Zero)
