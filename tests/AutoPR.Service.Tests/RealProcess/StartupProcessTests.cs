@@ -82,6 +82,25 @@ public sealed class StartupProcessTests
     }
 
     [Fact]
+    public async Task PORT_wins_over_the_ASPNETCORE_HTTP_PORTS_that_official_dotnet_images_set()
+    {
+        var endpoint = FreeLoopbackEndpoint.Allocate();
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["BIND_ADDRESS"] = endpoint.Address,
+            ["PORT"] = endpoint.PortText,
+            ["ASPNETCORE_HTTP_PORTS"] = FreeLoopbackEndpoint.Allocate().PortText,
+        });
+        using var client = LoopbackHttp.CreateClient();
+
+        await service.WaitForStatusAsync(client, new Uri(endpoint.BaseUri, "/health"), HttpStatusCode.OK);
+
+        var listening = Assert.Single(service.Lines, line => line.Contains("Now listening", StringComparison.Ordinal));
+        Assert.Contains($"http://{endpoint.Address}:{endpoint.Port}", listening, StringComparison.Ordinal);
+        Assert.DoesNotContain(service.Lines, line => line.Contains("Overriding", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Start_delay_holds_the_listener_back_then_the_service_becomes_healthy()
     {
         var endpoint = FreeLoopbackEndpoint.Allocate();
