@@ -1,4 +1,3 @@
-using System.Net;
 using AutoPR.Service.Configuration;
 using AutoPR.Service.Hosting;
 
@@ -37,7 +36,7 @@ internal static class HealthCheckCommand
             await output.WriteLineAsync($"{(healthy ? "healthy" : "unhealthy")}: {url} answered {(int)response.StatusCode} {response.StatusCode}");
             return healthy ? ExitCodes.Success : ExitCodes.Failure;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or WebException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             var reason = ex is TaskCanceledException ? $"no answer within {Timeout.TotalSeconds} s" : ex.Message;
             await output.WriteLineAsync($"unhealthy: {url}: {reason}");

@@ -1,5 +1,4 @@
 using AutoPR.Service.Configuration;
-using AutoPR.Service.Faults;
 using AutoPR.Service.Logging;
 
 namespace AutoPR.Service.Hosting;
