@@ -81,8 +81,17 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var process = Start(environment, arguments);
-        await process.WaitForExitAsync();
-        return process;
+        try
+        {
+            await process.WaitForExitAsync();
+            return process;
+        }
+        catch
+        {
+            // The caller never gets the process to dispose: do not leave it running.
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     public void SendSigterm() => Signals.SendSigterm(_process.Id);
