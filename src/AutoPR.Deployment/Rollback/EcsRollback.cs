@@ -116,7 +116,7 @@ public sealed class EcsRollback
 
                 return definition.Arn!;
             case RollbackTarget.ImageTarget image:
-                return await FindImageAsync(environment, family, image.DigestOrTag, cancellationToken).ConfigureAwait(false);
+                return await FindImageAsync(environment, service, family, image.DigestOrTag, cancellationToken).ConfigureAwait(false);
             default:
                 var verified = await _history.FindLastVerifiedAsync(family, environment.Name, service.TaskDefinition, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false);
                 return verified?.TaskDefinitionArn ?? throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
@@ -125,12 +125,13 @@ public sealed class EcsRollback
         }
     }
 
-    private async Task<string> FindImageAsync(DeploymentEnvironment environment, string family, string digestOrTag, CancellationToken cancellationToken)
+    // Revisions running the image, newest first; the running one wins (nothing to do), then the newest verified one.
+    private async Task<string> FindImageAsync(DeploymentEnvironment environment, EcsServiceView service, string family, string digestOrTag, CancellationToken cancellationToken)
     {
         var digest = ImageReference.IsDigest(digestOrTag) ? digestOrTag : null;
         var tag = digest is null ? digestOrTag : null;
         var searched = 0;
-        var definitions = new List<EcsTaskDefinitionView>();
+        var facts = new List<(string Arn, TaskDefinitionFacts Facts)>();
         await foreach (var arn in _ecs.ListTaskDefinitionsAsync(familyPrefix: family, status: "ACTIVE", sort: "DESC", cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!string.Equals(DeploymentRecord.FamilyOf(arn), family, StringComparison.Ordinal))
@@ -144,43 +145,63 @@ public sealed class EcsRollback
             }
 
             var definition = await _ecs.DescribeTaskDefinitionAsync(arn, cancellationToken).ConfigureAwait(false);
-            var facts = TaskDefinitionFacts.From(definition.Json, environment.LoadBalancer.ContainerName);
-            if ((digest is not null && facts.ImageDigest == digest) ||
-                (tag is not null && (facts.ImageTag == tag || facts.Image?.EndsWith(":" + tag, StringComparison.Ordinal) == true)))
-            {
-                return definition.Arn!;
-            }
-
-            definitions.Add(definition);
+            facts.Add((definition.Arn ?? arn, TaskDefinitionFacts.From(definition.Json, environment.LoadBalancer.ContainerName)));
         }
+
+        var matches = facts.Where(f =>
+            (digest is not null && f.Facts.ImageDigest == digest) ||
+            (tag is not null && (f.Facts.ImageTag == tag || f.Facts.Image?.EndsWith(":" + tag, StringComparison.Ordinal) == true)))
+            .Select(f => f.Arn)
+            .ToList();
 
         // A tag no revision names: ask the registry which digest it points to, and look for that.
-        if (tag is not null && _ecr is not null)
+        if (matches.Count == 0 && tag is not null && _ecr is not null && await ResolveTagAsync(environment, tag, cancellationToken).ConfigureAwait(false) is { } resolved)
         {
-            string? resolved = null;
-            try
-            {
-                await foreach (var detail in _ecr.DescribeImagesAsync(environment.Ecr.Repository, [EcrImageId.ByTag(tag)], cancellationToken).ConfigureAwait(false))
-                {
-                    resolved = detail.Digest;
-                    break;
-                }
-            }
-            catch (AwsServiceException ex) when (ex.ErrorCode is "ImageNotFoundException" or "RepositoryNotFoundException")
-            {
-                resolved = null;
-            }
+            matches = facts.Where(f => f.Facts.ImageDigest == resolved).Select(f => f.Arn).ToList();
+        }
 
-            var match = definitions.FirstOrDefault(d => resolved is not null && TaskDefinitionFacts.From(d.Json, environment.LoadBalancer.ContainerName).ImageDigest == resolved);
-            if (match?.Arn is { } arn)
+        if (matches.Count == 0)
+        {
+            throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
+                $"none of the newest {Math.Min(searched, _options.MaxRevisionsSearched)} revisions of {family} runs image {digestOrTag}; nothing was changed; " +
+                "fix: pick a revision from the history (History), or deploy that image with DeployEcs");
+        }
+
+        if (service.TaskDefinition is { } running && matches.Contains(running, StringComparer.Ordinal))
+        {
+            return running;
+        }
+
+        if (matches.Count > 1)
+        {
+            var verified = (await _history.ReadAsync(family, environment.Name, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false))
+                .Where(r => r.Outcome == DeploymentOutcome.Verified)
+                .Select(r => r.TaskDefinitionArn)
+                .ToHashSet(StringComparer.Ordinal);
+            if (matches.FirstOrDefault(verified.Contains) is { } good)
             {
-                return arn;
+                return good;
             }
         }
 
-        throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-            $"none of the newest {Math.Min(searched, _options.MaxRevisionsSearched)} revisions of {family} runs image {digestOrTag}; nothing was changed; " +
-            "fix: pick a revision from the history (History), or deploy that image with DeployEcs");
+        return matches[0];
+    }
+
+    private async Task<string?> ResolveTagAsync(DeploymentEnvironment environment, string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var detail in _ecr!.DescribeImagesAsync(environment.Ecr.Repository, [EcrImageId.ByTag(tag)], cancellationToken).ConfigureAwait(false))
+            {
+                return detail.Digest;
+            }
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "ImageNotFoundException" or "RepositoryNotFoundException")
+        {
+            return null;
+        }
+
+        return null;
     }
 
     private async Task<RollbackResult> StopWithRollbackAsync(

@@ -99,8 +99,8 @@ public sealed record RolloutFinished(DateTimeOffset Time, RolloutResult Result) 
 {
     /// <inheritdoc />
     public override string Message => Result.Outcome == RolloutOutcome.Succeeded
-        ? "rollout succeeded"
-        : $"rollout {Result.Outcome switch { RolloutOutcome.RolledBack => "rolled back", RolloutOutcome.TimedOut => "timed out", _ => "failed" }}: {Result.Reason}";
+        ? (Result.IsRollback ? "rollback succeeded" : "rollout succeeded")
+        : $"{(Result.IsRollback ? "rollback" : "rollout")} {Result.Outcome switch { RolloutOutcome.RolledBack => "rolled back", RolloutOutcome.TimedOut => "timed out", _ => "failed" }}: {Result.Reason}";
 }
 
 /// <summary>A record was written to the history.</summary>

@@ -45,9 +45,8 @@ public sealed record DeploymentResult
                 DeploymentStatus.Succeeded => $"{Environment}: deployed{revision} in {took} s",
                 DeploymentStatus.Unchanged => $"{Environment}: no changes,{revision} already runs ({took} s)",
                 DeploymentStatus.DryRun => $"{Environment}: dry run, nothing changed",
-                DeploymentStatus.RolledBack => $"{Environment}: FAILED, ECS rolled back{revision}: {Reason}",
-                DeploymentStatus.TimedOut => $"{Environment}: FAILED, timed out{revision}: {Reason}",
-                _ => $"{Environment}: FAILED{revision}: {Reason}",
+                // The reason names the revision and what happened.
+                _ => $"{Environment}: FAILED: {Reason}",
             };
         }
     }

@@ -21,6 +21,9 @@ public sealed record RolloutResult
     /// <summary>Tasks of the target revision that stopped during the rollout.</summary>
     public IReadOnlyList<StoppedTask> StoppedTasks { get; init; } = [];
 
+    /// <summary>Whether a rollback was watched (success then means the service is back).</summary>
+    public bool IsRollback { get; init; }
+
     /// <summary>When the watcher saw the end.</summary>
     public DateTimeOffset FinishedAt { get; init; }
 

@@ -22,6 +22,14 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
         ArgumentNullException.ThrowIfNull(watch);
         var state = new WatchState(watch);
         var started = time.GetUtcNow();
+        if (state.EcsDeploymentId is null)
+        {
+            // Stopped tasks cannot be told apart by deployment: the ones already stopped are not this rollout's.
+            await foreach (var arn in ecs.ListTasksAsync(watch.Cluster, serviceName: watch.Service, desiredStatus: "STOPPED", cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                state.SeenStoppedTasks.Add(arn);
+            }
+        }
         while (true)
         {
             var service = await ecs.DescribeServiceAsync(watch.Cluster, watch.Service, cancellationToken).ConfigureAwait(false);
@@ -218,8 +226,10 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
             .Select(d =>
             {
                 var isTarget = string.Equals(d.TaskDefinition, state.Watch.TaskDefinitionArn, StringComparison.Ordinal);
-                var traffic = targetWeight is { } weight ? (isTarget ? weight : 100 - weight) : (double?)null;
-                return new RevisionProgress(d.TaskDefinition!, isTarget, d.RunningCount, d.DesiredCount, d.PendingCount, d.FailedTasks, traffic);
+                // In a rollback the service deployment's target is the revision being left.
+                var carriesTargetWeight = state.Watch.IsRollback ? !isTarget : isTarget;
+                var traffic = targetWeight is { } weight ? (carriesTargetWeight ? weight : 100 - weight) : (double?)null;
+                return new RevisionProgress(d.TaskDefinition!, isTarget, d.RunningCount, d.DesiredCount, d.PendingCount, d.FailedTasks, traffic) { IsRollback = state.Watch.IsRollback };
             })
             .OrderBy(r => r.IsTarget ? 0 : 1)
             .ToList();
@@ -231,7 +241,7 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
             progress?.Report(snapshot);
         }
 
-        if (!state.RollbackReported && serviceDeployment?.Status is "ROLLBACK_REQUESTED" or "ROLLBACK_IN_PROGRESS")
+        if (!state.RollbackReported && !state.Watch.IsRollback && serviceDeployment?.Status is "ROLLBACK_REQUESTED" or "ROLLBACK_IN_PROGRESS")
         {
             state.RollbackReported = true;
             progress?.Report(new RollbackObserved(time.GetUtcNow(), serviceDeployment.RollbackReason ?? serviceDeployment.StatusReason ?? "no reason given"));
@@ -278,6 +288,7 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
             ServiceDeploymentArn = state.ServiceDeploymentArn,
             Status = status,
             FinalTaskDefinitionArn = finalTaskDefinition,
+            IsRollback = state.Watch.IsRollback,
             StoppedTasks = [.. state.StoppedTasks],
             FinishedAt = time.GetUtcNow(),
         };

@@ -81,6 +81,47 @@ public sealed class RollbackTests
     }
 
     [Fact]
+    public async Task A_rollback_reports_its_own_progress_and_not_the_tasks_that_stopped_before_it()
+    {
+        using var setup = new Setup();
+        var old = await setup.Bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        setup.Bed.Ecs.NextRollout = RolloutScript.CircuitBreakerRollback();
+        await setup.Bed.DeployAsync(setup.Bed.Request(DeploymentTestBed.DigestB, ShaB));
+        setup.Bed.Ecs.NextRollout = RolloutScript.Hang();
+        var hanging = await setup.Bed.DeployAsync(setup.Bed.Request("sha256:" + new string('c', 64), new string('c', 40)) with { Timeout = TimeSpan.FromSeconds(5) });
+        var log = new EventLog();
+
+        var result = await setup.AutoAsync(hanging, log);
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(old, result.ToTaskDefinitionArn);
+        Assert.Empty(log.Of<TaskStopped>());
+        Assert.Empty(log.Of<RollbackObserved>());
+        Assert.Contains(log.Of<RolloutProgressed>(), p => p.Message.StartsWith("ROLLBACK_IN_PROGRESS", StringComparison.Ordinal) && p.Message.Contains("back to autopr-production:1 3/3 running, traffic 100%", StringComparison.Ordinal));
+        Assert.Equal("rollback succeeded", log.Of<RolloutFinished>().Single().Message);
+    }
+
+    [Fact]
+    public async Task A_rollback_to_an_image_prefers_the_running_then_the_verified_revision_that_runs_it()
+    {
+        using var setup = new Setup();
+        var verified = await setup.Bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        var other = await setup.DeployVerifiedAsync(DeploymentTestBed.DigestB, ShaB);
+        // A newer revision of the same image (another configuration) that never verified.
+        using var changed = new DeploymentTestBed(change: e => e with { DesiredCount = 4 });
+        var unverified = setup.Bed.Ecs.Seed(changed.Templates.Render(changed.Environment, DeploymentTestBed.Release(DeploymentTestBed.DigestA)).RegisterTaskDefinitionRequest());
+
+        var toImage = await setup.ManualAsync(RollbackTarget.ToImage(DeploymentTestBed.DigestA));
+        var again = await setup.ManualAsync(RollbackTarget.ToImage(DeploymentTestBed.DigestA));
+
+        Assert.NotEqual(verified, unverified);
+        Assert.Equal(other, toImage.FromTaskDefinitionArn);
+        Assert.Equal(verified, toImage.ToTaskDefinitionArn);
+        Assert.Equal(RollbackMethod.AlreadyRunning, again.Method);
+        Assert.Equal(verified, again.ToTaskDefinitionArn);
+    }
+
+    [Fact]
     public async Task Without_a_verified_revision_there_is_nothing_to_roll_back_to()
     {
         using var setup = new Setup();

@@ -105,7 +105,7 @@ public sealed class DeployTests
         Assert.Equal(2, log.Of<TaskStopped>().Count());
         Assert.Equal(2, log.Of<TaskStopped>().Select(t => t.Task.TaskArn).Distinct().Count());
         Assert.Single(log.Of<RollbackObserved>());
-        Assert.StartsWith("production: FAILED, ECS rolled back autopr-production:2: ", result.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("production: FAILED: ECS rolled autopr-production:2 back: ", result.Summary, StringComparison.Ordinal);
         var record = (await bed.History.ReadAsync(bed.Family, "production")).First(r => r.TaskDefinitionArn == result.TaskDefinitionArn);
         Assert.Equal(DeploymentOutcome.RolledBack, record.Outcome);
     }
