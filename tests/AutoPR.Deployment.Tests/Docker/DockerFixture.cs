@@ -9,8 +9,12 @@ namespace AutoPR.Deployment.Tests.Docker;
 public sealed class DockerFixture : IAsyncLifetime
 {
     private DockerEndpoints? _endpoints;
+    private ServiceImage? _serviceImage;
 
     public DockerEndpoints Endpoints => _endpoints ?? throw new InvalidOperationException("The Docker fixture is not initialised.");
+
+    /// <summary>The service image of this repository, built once per run when a test first asks.</summary>
+    public ServiceImage ServiceImage => _serviceImage ??= new ServiceImage(this);
 
     public async Task InitializeAsync() => _endpoints = await new DockerEnvironment().EnsureAsync();
 
