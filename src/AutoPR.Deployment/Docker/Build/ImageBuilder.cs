@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AutoPR.Deployment.Docker.Engine;
+using AutoPR.Deployment.Docker.Host;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class ImageBuilder
     /// <summary>Label holding <see cref="ImageBuildRecord.InputsDigest"/>: an image carrying the same value needs no build.</summary>
     public const string InputsLabel = "org.autopr.build.inputs";
 
+    private static readonly TimeSpan BuildLockTimeout = TimeSpan.FromMinutes(20);
     private readonly DockerEndpoints _endpoints;
     private readonly ILogger _logger;
 
@@ -41,6 +43,10 @@ public sealed class ImageBuilder
             ? $"{revision.Commit} with uncommitted changes: tag {tag}"
             : $"{revision.Commit}: tag {tag}"));
 
+        // One build of a repository at a time, across processes (parallel test assemblies, two
+        // builds): they share the publish folder, and the second one usually finds the image made.
+        using var buildLock = await FileLock.AcquireAsync(
+            Path.Combine(root, Path.GetDirectoryName(request.PublishDirectory) ?? "artifacts", ".docker-build.lock"), BuildLockTimeout, _logger, cancellationToken);
         using var client = _endpoints.CreateClient();
         var baseImageId = (await TryInspectAsync(client, request.BaseImage, cancellationToken))?.ID;
         var buildArgs = new SortedDictionary<string, string>(StringComparer.Ordinal)
