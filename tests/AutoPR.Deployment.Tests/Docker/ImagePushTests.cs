@@ -4,6 +4,7 @@ using AutoPR.Deployment.Docker;
 using AutoPR.Deployment.Docker.BaseImages;
 using AutoPR.Deployment.Docker.Build;
 using AutoPR.Deployment.Docker.Push;
+using Docker.DotNet.Models;
 
 namespace AutoPR.Deployment.Tests.Docker;
 
@@ -31,7 +32,6 @@ public sealed class ImagePushTests(DockerFixture docker)
             var finished = events.Where(e => e.LayerId is not null && (e.Status is "Pushed" or "Layer already exists" || e.Status.StartsWith("Mounted from", StringComparison.Ordinal)))
                 .Select(e => e.LayerId).Distinct().Count();
             Assert.Equal(layerCount, finished);
-            Assert.Contains(events, e => e is { Status: "Pushing", Current: > 0, Total: > 0 });
 
             Assert.True(again.Skipped);
             Assert.Equal(pushed.Digest, again.Digest);
@@ -40,6 +40,29 @@ public sealed class ImagePushTests(DockerFixture docker)
         finally
         {
             await DeleteTagAsync(repository, built.Tag);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_layer_reports_its_bytes_while_it_is_pushed()
+    {
+        var image = await TinyImageAsync("unique " + Guid.NewGuid() + new string('x', 256 * 1024));
+        var repository = UniqueRepository("bytes");
+        var events = new List<ImagePushProgress>();
+        try
+        {
+            await new ImagePusher(docker.Endpoints).PushAsync(
+                new ImagePushRequest { SourceImage = image, Registry = Registry, Repository = repository, Tag = "v1" },
+                new SynchronousProgress<ImagePushProgress>(events.Add));
+
+            var pushing = events.Where(e => e is { Status: "Pushing", Current: > 0, Total: > 0 }).ToList();
+            Assert.NotEmpty(pushing);
+            Assert.All(pushing, e => Assert.NotNull(e.LayerId));
+            Assert.Contains(events, e => e.LayerId == pushing[0].LayerId && e.Status == "Pushed");
+        }
+        finally
+        {
+            await DeleteTagAsync(repository, "v1");
         }
     }
 
@@ -104,7 +127,7 @@ public sealed class ImagePushTests(DockerFixture docker)
         using var context = new TemporaryDirectory();
         await File.WriteAllTextAsync(Path.Combine(context.Path, "Dockerfile"), $"FROM {BaseImageOptions.DefaultImageName}\nCOPY content.txt /content.txt\n");
         await File.WriteAllTextAsync(Path.Combine(context.Path, "content.txt"), content);
-        var reference = $"autopr-test/tiny:{content}";
+        var reference = $"autopr-test/tiny:{(content.Length <= 32 ? content : "unique")}";
         await new ImageBuilder(docker.Endpoints).BuildContextAsync(new ContextBuildRequest { ContextDirectory = context.Path, Tags = [reference] });
         return reference;
     }
@@ -127,12 +150,33 @@ public sealed class ImagePushTests(DockerFixture docker)
         return response.IsSuccessStatusCode ? response.Headers.GetValues("Docker-Content-Digest").Single() : null;
     }
 
+    /// <summary>Removes the tag from the registry and the registry-named references the push left in the engine.</summary>
     private async Task DeleteTagAsync(string repository, string tag)
     {
         if (await RegistryDigestAsync(repository, tag) is { } digest)
         {
             using var http = new HttpClient();
             using var _ = await http.DeleteAsync(new Uri($"http://{Registry}/v2/{repository}/manifests/{digest}"));
+        }
+
+        using var client = docker.Endpoints.CreateClient();
+        var prefix = $"{Registry}/{repository}";
+        var images = await client.Images.ListImagesAsync(new ImagesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [prefix] = true } },
+        });
+        var references = images.SelectMany(image => (image.RepoTags ?? []).Concat(image.RepoDigests ?? []))
+            .Where(reference => reference.StartsWith(prefix + ":", StringComparison.Ordinal) || reference.StartsWith(prefix + "@", StringComparison.Ordinal));
+        foreach (var reference in references.Distinct())
+        {
+            try
+            {
+                await client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { NoPrune = true });
+            }
+            catch (global::Docker.DotNet.DockerImageNotFoundException)
+            {
+                // Removing the last tag also removed the digest reference.
+            }
         }
     }
 
