@@ -9,8 +9,6 @@ namespace AutoPR.Deployment.Docker.Build;
 /// </summary>
 public sealed record ImageBuildRecord
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>sha256:... image id (the config digest).</summary>
     public required string ImageId { get; init; }
 
@@ -47,13 +45,13 @@ public sealed record ImageBuildRecord
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken);
+        await JsonSerializer.SerializeAsync(stream, this, BuildJsonContext.Default.ImageBuildRecord, cancellationToken);
     }
 
     public static async Task<ImageBuildRecord> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<ImageBuildRecord>(stream, JsonOptions, cancellationToken)
+        return await JsonSerializer.DeserializeAsync(stream, BuildJsonContext.Default.ImageBuildRecord, cancellationToken)
             ?? throw new InvalidDataException($"{path} holds no image build record: run the image build again.");
     }
 }

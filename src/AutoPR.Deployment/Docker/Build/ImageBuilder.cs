@@ -183,7 +183,7 @@ public sealed class ImageBuilder
             inputs["arg:" + name] = value;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(inputs));
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(inputs, BuildJsonContext.Default.SortedDictionaryStringString));
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
