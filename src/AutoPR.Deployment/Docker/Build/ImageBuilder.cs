@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AutoPR.Deployment.Docker.BaseImages;
 using AutoPR.Deployment.Docker.Engine;
 using AutoPR.Deployment.Docker.Host;
 using Docker.DotNet;
@@ -72,6 +73,13 @@ public sealed class ImageBuilder
 
         if (baseImageId is null)
         {
+            // The local base image is made, never pulled: say how instead of letting the pull fail.
+            if (request.BaseImage == BaseImageOptions.DefaultImageName)
+            {
+                throw new DockerOperationException(
+                    $"Base image {request.BaseImage} is not in the engine at {_endpoints.DockerHost}: make it first (BaseImage.EnsureAsync) or pass another BASE_IMAGE.");
+            }
+
             _logger.LogWarning("Base image {BaseImage} is not in the engine; the build will try to pull it", request.BaseImage);
         }
 
