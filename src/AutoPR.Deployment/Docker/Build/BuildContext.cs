@@ -31,22 +31,30 @@ public sealed class BuildContext : IDisposable
 
     public long Size => Archive.Length;
 
+    /// <summary>The context in memory (for inspection; builds stream it with <see cref="WriteAsync"/>).</summary>
     public static async Task<BuildContext> CreateAsync(string contextDirectory, string dockerfile, CancellationToken cancellationToken)
+    {
+        var archive = new MemoryStream();
+        var summary = await WriteAsync(contextDirectory, dockerfile, archive, cancellationToken);
+        archive.Position = 0;
+        return new BuildContext(archive, summary.Digest, summary.FileCount);
+    }
+
+    /// <summary>Writes the context tar to <paramref name="destination"/> as it is read, hashing and counting on the way.</summary>
+    public static async Task<BuildContextSummary> WriteAsync(string contextDirectory, string dockerfile, Stream destination, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(contextDirectory);
         var ignore = await DockerIgnore.LoadAsync(root, cancellationToken);
         var alwaysSent = new HashSet<string>(StringComparer.Ordinal) { DockerIgnore.CleanPath(dockerfile.Replace('\\', '/')), ".dockerignore" };
-        var archive = new MemoryStream();
-        var fileCount = 0;
-        await using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
+        await using var hashing = new HashingStream(destination);
+        int fileCount;
+        await using (var writer = new TarWriter(hashing, TarEntryFormat.Pax, leaveOpen: true))
         {
             fileCount = await AddFolderAsync(writer, root, "", ignore, alwaysSent, cancellationToken);
         }
 
-        archive.Position = 0;
-        var digest = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(archive, cancellationToken));
-        archive.Position = 0;
-        return new BuildContext(archive, digest, fileCount);
+        await hashing.FlushAsync(cancellationToken);
+        return new BuildContextSummary(hashing.Digest(), fileCount, hashing.Length);
     }
 
     private static async Task<int> AddFolderAsync(

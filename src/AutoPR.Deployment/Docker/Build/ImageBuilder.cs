@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -105,11 +106,6 @@ public sealed class ImageBuilder
     /// <summary>Builds a context folder as it is (no publish, no skip); returns the image id and context digest.</summary>
     public async Task<ContextBuildResult> BuildContextAsync(ContextBuildRequest request, IProgress<ImageBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, cancellationToken);
-        progress?.Report(new ImageBuildProgress(
-            ImageBuildStage.Context,
-            $"context: {context.FileCount} files, {context.Size / (1024.0 * 1024.0):0.0} MiB, {context.Digest}"));
-
         var parameters = new ImageBuildParameters
         {
             Dockerfile = request.Dockerfile.Replace('\\', '/'),
@@ -137,16 +133,34 @@ public sealed class ImageBuilder
             }
         });
 
+        // The context tar is streamed while it is written: reading the files overlaps the transfer.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 << 20, resumeWriterThreshold: 4 << 20));
+        using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writing = Task.Run(() => WriteContextAsync(request, pipe.Writer, progress, stopWriting.Token), CancellationToken.None);
         using var client = _endpoints.CreateClient();
         try
         {
-            await client.Images.BuildImageFromDockerfileAsync(parameters, context.Archive, null, null, monitor, cancellationToken);
+            await using var body = pipe.Reader.AsStream();
+            await client.Images.BuildImageFromDockerfileAsync(parameters, body, null, null, monitor, cancellationToken);
         }
         catch (DockerApiException exception)
         {
+            await stopWriting.CancelAsync();
+            await ObserveAsync(writing);
             throw EngineErrors.From("docker build", exception);
         }
+        catch (Exception) when (writing.IsFaulted)
+        {
+            // The context could not be written (a file vanished, no permission): that is the error to report.
+            await writing;
+            throw;
+        }
+        finally
+        {
+            await stopWriting.CancelAsync();
+        }
 
+        var summary = await ObserveAsync(writing);
         monitor.ThrowIfFailed("docker build");
         if (imageId is null && request.Tags.Count > 0)
         {
@@ -155,7 +169,40 @@ public sealed class ImageBuilder
 
         return new ContextBuildResult(
             imageId ?? throw new DockerOperationException("docker build failed: the engine reported no error but no image id either."),
-            context.Digest);
+            summary?.Digest ?? throw new DockerOperationException("docker build failed: the engine stopped reading the context before its end."));
+    }
+
+    private static async Task<BuildContextSummary> WriteContextAsync(
+        ContextBuildRequest request, PipeWriter writer, IProgress<ImageBuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = writer.AsStream(leaveOpen: true);
+            var summary = await BuildContext.WriteAsync(request.ContextDirectory, request.Dockerfile, stream, cancellationToken);
+            await writer.CompleteAsync();
+            progress?.Report(new ImageBuildProgress(
+                ImageBuildStage.Context,
+                $"context: {summary.FileCount} files, {summary.Size / (1024.0 * 1024.0):0.0} MiB, {summary.Digest}"));
+            return summary;
+        }
+        catch (Exception exception)
+        {
+            await writer.CompleteAsync(exception);
+            throw;
+        }
+    }
+
+    /// <summary>The writer's result once the build call is over; null when it was stopped early.</summary>
+    private static async Task<BuildContextSummary?> ObserveAsync(Task<BuildContextSummary> writing)
+    {
+        try
+        {
+            return await writing;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static async Task<ImageInspectResponse?> TryInspectAsync(DockerClient client, string reference, CancellationToken cancellationToken)
