@@ -61,19 +61,24 @@ results=$(mktemp)
 for trial in $(seq 1 "$trials"); do
   start=$(now_ms); "${harness[@]}" noop >/dev/null; noop=$(( $(now_ms) - start ))
 
-  reset_engine; registry=$(fresh_registry $((5100 + 2 * trial)))
-  start=$(now_ms); line=$("${harness[@]}" build-push "$root" bench-ours "$registry" bench/autopr); ours_cold=$(( $(now_ms) - start ))
-  echo "trial $trial ours cold: ${ours_cold} ms  $line"
-  start=$(now_ms); line=$("${harness[@]}" build-push "$root" bench-ours "$registry" bench/autopr); ours_warm=$(( $(now_ms) - start ))
-  echo "trial $trial ours warm: ${ours_warm} ms  $line"
-  stop_registries
-
-  reset_engine; registry=$(fresh_registry $((5101 + 2 * trial)))
-  start=$(now_ms); cli_build_push "$registry" 2>/dev/null; cli_cold=$(( $(now_ms) - start ))
-  echo "trial $trial cli cold:  ${cli_cold} ms"
-  start=$(now_ms); cli_build_push "$registry" 2>/dev/null; cli_warm=$(( $(now_ms) - start ))
-  echo "trial $trial cli warm:  ${cli_warm} ms"
-  stop_registries
+  ours() {
+    reset_engine; registry=$(fresh_registry $((5100 + 2 * trial)))
+    start=$(now_ms); line=$("${harness[@]}" build-push "$root" bench-ours "$registry" bench/autopr); ours_cold=$(( $(now_ms) - start ))
+    echo "trial $trial ours cold: ${ours_cold} ms  $line"
+    start=$(now_ms); line=$("${harness[@]}" build-push "$root" bench-ours "$registry" bench/autopr); ours_warm=$(( $(now_ms) - start ))
+    echo "trial $trial ours warm: ${ours_warm} ms  $line"
+    stop_registries
+  }
+  cli() {
+    reset_engine; registry=$(fresh_registry $((5101 + 2 * trial)))
+    start=$(now_ms); cli_build_push "$registry" 2>/dev/null; cli_cold=$(( $(now_ms) - start ))
+    echo "trial $trial cli cold:  ${cli_cold} ms"
+    start=$(now_ms); cli_build_push "$registry" 2>/dev/null; cli_warm=$(( $(now_ms) - start ))
+    echo "trial $trial cli warm:  ${cli_warm} ms"
+    stop_registries
+  }
+  # Alternate which side goes first, so neither always meets the other's leftovers (page cache, publish state).
+  if (( trial % 2 )); then ours; cli; else cli; ours; fi
 
   echo "$noop $ours_cold $ours_warm $cli_cold $cli_warm" >> "$results"
 done

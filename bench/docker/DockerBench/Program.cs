@@ -9,6 +9,7 @@ using AutoPR.Deployment.Docker.Push;
 //   DockerBench noop                                   process start baseline
 //   DockerBench engine <state-dir> <run-dir>           a private engine (own dockerd) for the bench; prints DOCKER_HOST
 //   DockerBench registry <state-dir> <run-dir> <port>  a fresh registry at 127.0.0.1:<port> (storage under state-dir)
+//   DockerBench push <image> <registry> <registry-repository> <tag>   push only (uses DOCKER_HOST)
 //   DockerBench build-push <repo-root> <local-repository> <registry> <registry-repository>
 //                                                      uses DOCKER_HOST; prints key=value timings (ms since Main)
 var clock = Stopwatch.StartNew();
@@ -42,6 +43,14 @@ switch (mode)
         }).EnsureAsync();
         Console.WriteLine($"REGISTRY=127.0.0.1:{args[3]}");
         return 0;
+    case "push" when args.Length == 5:
+    {
+        var endpoints = await new DockerEnvironment(new DockerEnvironmentOptions { RegistryAddress = args[2] }).EnsureAsync();
+        var pushed = await new ImagePusher(endpoints).PushAsync(new ImagePushRequest { SourceImage = args[1], Registry = args[2], Repository = args[3], Tag = args[4] });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"push_ms={clock.ElapsedMilliseconds} skipped={pushed.Skipped} digest={pushed.Digest}"));
+        return 0;
+    }
+
     case "build-push" when args.Length == 5:
         return await BuildPushAsync(args[1], args[2], args[3], args[4], clock);
     default:
