@@ -30,6 +30,7 @@ internal sealed partial class Build
 
     Target DockerBuild => _ => _
         .Description("Publishes the service and builds its image, tagged with the git revision; skipped when that image exists.")
+        .OnlyWhenStatic(() => !IsPromotion)
         .Executes(async ct =>
         {
             var docker = await DockerAsync(ct);
@@ -61,7 +62,8 @@ internal sealed partial class Build
 
     Target PushEcr => _ => _
         .Description("Pushes the image to the environment's registry (ECR, or the local registry) and records its digest.")
-        .DependsOn(DockerBuild)
+        .DependsOn(DockerBuild, LocalUp)
+        .OnlyWhenStatic(() => !IsPromotion)
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>
         {
