@@ -1,0 +1,45 @@
+using AutoPR.LocalEcs.Api;
+using AutoPR.LocalEcs.Deployments;
+using AutoPR.LocalEcs.Ecs;
+using AutoPR.LocalEcs.Ecs.Operations;
+using AutoPR.LocalEcs.Faults;
+using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AutoPR.LocalEcs.Hosting;
+
+/// <summary>Wires the parts of LocalEcs together.</summary>
+public static class LocalEcsServices
+{
+    public static IServiceCollection AddLocalEcs(this IServiceCollection services, LocalEcsOptions options)
+    {
+        var files = new StateFiles(options.StateDirectory);
+        files.EnsureDirectory();
+        services.AddSingleton(options);
+        services.AddSingleton(files);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new EcsStore(files.EcsState, sp.GetRequiredService<ILogger<EcsStore>>()));
+        services.AddSingleton<EcsNames>();
+        services.AddSingleton<ApiFaults>(_ => new ApiFaults());
+        services.AddSingleton<TaskFaults>();
+        services.AddSingleton<ListenerAllocator>();
+        services.AddSingleton<DeploymentStarter>();
+        services.AddSingleton<ClusterOperations>();
+        services.AddSingleton<TaskDefinitionOperations>();
+        services.AddSingleton<ServiceOperations>();
+        services.AddSingleton<TaskOperations>();
+        services.AddSingleton<ServiceDeploymentOperations>();
+        services.AddSingleton<TagOperations>();
+        services.AddSingleton(sp => EcsApi.Create(
+            sp.GetRequiredService<ClusterOperations>(),
+            sp.GetRequiredService<TaskDefinitionOperations>(),
+            sp.GetRequiredService<ServiceOperations>(),
+            sp.GetRequiredService<TaskOperations>(),
+            sp.GetRequiredService<ServiceDeploymentOperations>(),
+            sp.GetRequiredService<TagOperations>()));
+        services.AddSingleton<AwsJsonEndpoint>();
+        return services;
+    }
+}
