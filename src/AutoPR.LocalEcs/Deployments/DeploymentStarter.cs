@@ -67,6 +67,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             TargetGroupArn = TargetGroupFor(service, hasRunningPredecessor),
         };
         service.Deployments.Insert(0, deployment);
+        serviceDeployment.TrafficShiftRequired = deployment.TargetGroupArn is not null && deployment.TargetGroupArn != service.ProductionTargetGroupArn;
         service.SteadyStateReported = false;
         return deployment;
     }

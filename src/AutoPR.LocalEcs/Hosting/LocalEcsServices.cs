@@ -4,6 +4,8 @@ using AutoPR.LocalEcs.Ecs;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Metrics;
+using AutoPR.LocalEcs.Tasks;
 using AutoPR.LocalEcs.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,7 +41,24 @@ public static class LocalEcsServices
             sp.GetRequiredService<TaskOperations>(),
             sp.GetRequiredService<ServiceDeploymentOperations>(),
             sp.GetRequiredService<TagOperations>()));
+        services.AddSingleton<MetricRecorder>();
+        services.AddSingleton<GetMetricDataOperation>();
+        services.AddSingleton(sp => CloudWatchApi.Create(sp.GetRequiredService<GetMetricDataOperation>()));
         services.AddSingleton<AwsJsonEndpoint>();
+
+        services.AddSingleton<ITaskRuntime>(sp => new DockerTaskRuntime(
+            DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId(), sp.GetRequiredService<ILogger<DockerTaskRuntime>>()));
+        services.AddSingleton<ParameterStore>();
+        services.AddSingleton<TaskLaunchPlanner>();
+        services.AddSingleton<TargetGroups>();
+        services.AddSingleton<LocalLoadBalancer>();
+        services.AddSingleton<ILoadBalancer>(sp => sp.GetRequiredService<LocalLoadBalancer>());
+        services.AddSingleton<TargetHealthChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<TargetHealthChecker>());
+        services.AddSingleton<ServiceTaskFactory>();
+        services.AddSingleton<ServiceScheduler>();
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService<ReconcilerService>();
         return services;
     }
 }

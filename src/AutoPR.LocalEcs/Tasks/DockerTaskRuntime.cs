@@ -38,6 +38,12 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         var created = new List<LaunchedContainer>();
         try
         {
+            // A launch interrupted by a restart may have left containers of this task behind.
+            foreach (var leftover in (await ListOwnedAsync(cancellationToken)).Where(c => c.Labels.TryGetValue(ContainerLabels.Task, out var id) && id == spec.TaskId))
+            {
+                await RemoveAsync(leftover.ID, cancellationToken);
+            }
+
             foreach (var container in spec.Containers)
             {
                 var digest = await EnsureImageAsync(container.Image, cancellationToken);

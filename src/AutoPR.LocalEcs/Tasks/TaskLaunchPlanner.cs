@@ -11,7 +11,7 @@ namespace AutoPR.LocalEcs.Tasks;
 /// </summary>
 public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore parameters)
 {
-    private static readonly TimeSpan MinimumCheckInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MinimumCheckInterval = TimeSpan.FromSeconds(1);
 
     public TaskLaunchSpec Plan(TaskRecord task, TaskDefinitionRecord definition, IReadOnlyDictionary<string, string> faultEnvironment)
     {
@@ -95,11 +95,11 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
             return null;
         }
 
-        TimeSpan Scaled(int seconds) => Max(options.Scale(TimeSpan.FromSeconds(seconds)), MinimumCheckInterval);
+        // Intervals and start periods follow --time-scale; the timeout does not, since a probe takes as long as it takes.
         return new HealthCheckSpec(
             command,
-            Scaled(ParseInt(check!["interval"]) ?? 30),
-            Scaled(ParseInt(check["timeout"]) ?? 5),
+            Max(options.Scale(TimeSpan.FromSeconds(ParseInt(check!["interval"]) ?? 30)), MinimumCheckInterval),
+            TimeSpan.FromSeconds(ParseInt(check["timeout"]) ?? 5),
             ParseInt(check["retries"]) ?? 3,
             options.Scale(TimeSpan.FromSeconds(ParseInt(check["startPeriod"]) ?? 0)));
     }

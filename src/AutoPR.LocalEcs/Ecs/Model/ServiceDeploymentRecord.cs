@@ -42,6 +42,9 @@ public sealed class ServiceDeploymentRecord
 
     public int CircuitBreakerThreshold { get; set; }
 
+    /// <summary>Blue/green with a running blue revision: green starts in the other target group and traffic shifts.</summary>
+    public bool TrafficShiftRequired { get; set; }
+
     /// <summary>Blue/green: when production traffic moved to the target revision.</summary>
     public DateTimeOffset? TrafficShiftedAt { get; set; }
 

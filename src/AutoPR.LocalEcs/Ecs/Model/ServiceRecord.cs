@@ -56,6 +56,9 @@ public sealed class ServiceRecord
     /// <summary>The target group the listener currently forwards production traffic to.</summary>
     public string? ProductionTargetGroupArn { get; set; }
 
+    /// <summary>The revision of the last deployment that completed: the circuit breaker rolls back to it.</summary>
+    public string? LastCompletedRevisionArn { get; set; }
+
     /// <summary>When the service last reached a steady state (to avoid repeating the event).</summary>
     public bool SteadyStateReported { get; set; }
 
