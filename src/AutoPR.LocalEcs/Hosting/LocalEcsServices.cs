@@ -1,5 +1,6 @@
 using AutoPR.LocalEcs.Api;
 using AutoPR.LocalEcs.Deployments;
+using AutoPR.LocalEcs.Ecr;
 using AutoPR.LocalEcs.Ecs;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
@@ -44,6 +45,10 @@ public static class LocalEcsServices
         services.AddSingleton<MetricRecorder>();
         services.AddSingleton<GetMetricDataOperation>();
         services.AddSingleton(sp => CloudWatchApi.Create(sp.GetRequiredService<GetMetricDataOperation>()));
+        services.AddSingleton(_ => new RegistryClient(options.Registry));
+        services.AddSingleton<EcrMetadataStore>();
+        services.AddSingleton<EcrOperations>();
+        services.AddSingleton(sp => EcrApi.Create(sp.GetRequiredService<EcrOperations>()));
         services.AddSingleton<AwsJsonEndpoint>();
 
         services.AddSingleton<ITaskRuntime>(sp => new DockerTaskRuntime(
