@@ -30,17 +30,11 @@ public sealed class RegistryClient : IDisposable
 
     public string Registry { get; }
 
-    public async Task<IReadOnlyList<string>> CatalogAsync(CancellationToken cancellationToken)
-    {
-        var json = await GetJsonAsync("v2/_catalog?n=10000", cancellationToken);
-        return json?["repositories"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
-    }
+    public Task<IReadOnlyList<string>> CatalogAsync(CancellationToken cancellationToken) =>
+        ListAllAsync("v2/_catalog?n=1000", "repositories", cancellationToken);
 
-    public async Task<IReadOnlyList<string>> TagsAsync(string repository, CancellationToken cancellationToken)
-    {
-        var json = await GetJsonAsync($"v2/{repository}/tags/list?n=10000", cancellationToken);
-        return json?["tags"] is JsonArray tags ? [.. tags.Select(n => n!.GetValue<string>())] : [];
-    }
+    public Task<IReadOnlyList<string>> TagsAsync(string repository, CancellationToken cancellationToken) =>
+        ListAllAsync($"v2/{repository}/tags/list?n=1000", "tags", cancellationToken);
 
     /// <summary>The manifest for a tag or digest, or null when the registry has none.</summary>
     public async Task<RegistryManifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
@@ -98,17 +92,28 @@ public sealed class RegistryClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<JsonNode?> GetJsonAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Follows the registry's Link: &lt;...&gt;; rel="next" pagination (pages of at most 1000).</summary>
+    private async Task<IReadOnlyList<string>> ListAllAsync(string path, string property, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        using var response = await SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var all = new List<string>();
+        for (string? next = path; next is not null;)
         {
-            return null;
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            using var response = await SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                break;
+            }
+
+            await EnsureSuccessAsync(response, cancellationToken);
+            var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            all.AddRange(json?[property] is JsonArray items ? items.Select(n => n!.GetValue<string>()) : []);
+            next = response.Headers.TryGetValues("Link", out var links) && links.First() is var link && link.StartsWith('<')
+                ? link[1..link.IndexOf('>', StringComparison.Ordinal)].TrimStart('/')
+                : null;
         }
 
-        await EnsureSuccessAsync(response, cancellationToken);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return all;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
