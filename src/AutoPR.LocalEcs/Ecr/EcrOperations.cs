@@ -17,7 +17,6 @@ public sealed partial class EcrOperations(RegistryClient registry, EcrMetadataSt
     public async Task<JsonObject> CreateRepositoryAsync(JsonArgs request, CancellationToken cancellationToken)
     {
         var name = ValidName(request);
-        var catalog = await registry.CatalogAsync(cancellationToken);
         var scanning = request.Nested("imageScanningConfiguration");
         var encryption = request.Nested("encryptionConfiguration");
         var mutability = request.Text("imageTagMutability") ?? "MUTABLE";
@@ -28,7 +27,8 @@ public sealed partial class EcrOperations(RegistryClient registry, EcrMetadataSt
 
         var created = await metadata.UseAsync(repositories =>
         {
-            if (repositories.ContainsKey(name) || catalog.Contains(name))
+            // A repository the registry already has from a plain `docker push` is adopted with these settings.
+            if (repositories.ContainsKey(name))
             {
                 throw new AwsServiceException("RepositoryAlreadyExistsException", $"The repository with name '{name}' already exists in the registry with id '{RegistryId}'");
             }
