@@ -16,6 +16,12 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
         {
             var cluster = EcsLookup.Cluster(state, request.Text("cluster"));
             var name = request.RequiredText("serviceName");
+            var desired = request.WholeNumber("desiredCount") ?? 0;
+            if (desired < 0)
+            {
+                throw request.Invalid("desiredCount must be 0 or greater.");
+            }
+
             if (EcsLookup.FindService(state, cluster, name) is { Status: not "INACTIVE" })
             {
                 throw new AwsServiceException("InvalidParameterException", "Creation of service was not idempotent.");
@@ -26,12 +32,6 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
             if (taskDefinition.Status != "ACTIVE")
             {
                 throw new AwsServiceException("ClientException", $"TaskDefinition is inactive ({taskDefinition.Arn}).");
-            }
-
-            var desired = request.WholeNumber("desiredCount") ?? 0;
-            if (desired < 0)
-            {
-                throw request.Invalid("desiredCount must be 0 or greater.");
             }
 
             var service = new ServiceRecord
