@@ -13,7 +13,7 @@ public static class BlueGreenRollout
     {
         var desired = service.DesiredCount;
         var own = pass.TasksOf(service).Where(t => t.StartedBy == green.Id && t.DesiredStatus == "RUNNING").ToList();
-        for (var i = own.Count; i < desired; i++)
+        for (var i = own.Count; i < desired && LaunchBackoff.Allows(pass, green); i++)
         {
             tasks.Create(pass, service, green);
             service.SteadyStateReported = false;

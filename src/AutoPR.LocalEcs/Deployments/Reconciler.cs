@@ -203,7 +203,7 @@ public sealed class Reconciler : IDisposable
         }
 
         var service = task.ServiceName is null ? null : state.Services.GetValueOrDefault(EcsState.ServiceKey(task.ClusterName, task.ServiceName));
-        TaskFailures.Count(service, task);
+        TaskFailures.Count(service, task, now);
     }
 
     private void PlanLaunches(ReconcilePass pass, List<(string TaskId, TaskLaunchSpec Spec)> launches)

@@ -30,7 +30,7 @@ public static class RollingRollout
             }
         }
 
-        var launch = Math.Min(desired - Math.Min(own.Count, desired), Math.Max(0, maxTotal - live.Count));
+        var launch = LaunchBackoff.Allows(pass, primary) ? Math.Min(desired - Math.Min(own.Count, desired), Math.Max(0, maxTotal - live.Count)) : 0;
         for (var i = 0; i < launch; i++)
         {
             tasks.Create(pass, service, primary);

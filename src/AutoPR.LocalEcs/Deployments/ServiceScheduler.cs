@@ -94,13 +94,13 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
             if (task.HealthStatus == "UNHEALTHY")
             {
                 StopByScheduler(pass, service, task, StopReasons.ContainerHealthChecks);
-                TaskFailures.Count(service, task);
+                TaskFailures.Count(service, task, pass.Now);
                 pass.Events(service).Messages.Add($"(task {task.Id}) failed container health checks.");
             }
             else if (task.TargetGroupArn is { } group && pass.LoadBalancer.Health(group, task.Id) == TargetHealthState.Unhealthy)
             {
                 StopByScheduler(pass, service, task, StopReasons.ElbHealthChecks(group));
-                TaskFailures.Count(service, task);
+                TaskFailures.Count(service, task, pass.Now);
                 var port = service.LoadBalancers.FirstOrDefault()?.ContainerPort;
                 pass.Events(service).Messages.Add($"(port {port}) is unhealthy in (target-group {group}) due to (reason Health checks failed).");
             }

@@ -5,7 +5,7 @@ namespace AutoPR.LocalEcs.Deployments;
 /// <summary>Counts a failed task against its deployment and the circuit breaker of the service deployment rolling it out.</summary>
 public static class TaskFailures
 {
-    public static void Count(ServiceRecord? service, TaskRecord task)
+    public static void Count(ServiceRecord? service, TaskRecord task, DateTimeOffset now)
     {
         if (service is null || task.FailureCounted)
         {
@@ -20,6 +20,7 @@ public static class TaskFailures
         }
 
         deployment.FailedTasks++;
+        deployment.LastFailureAt = now;
         var rollout = service.ServiceDeployments.FirstOrDefault(sd => !sd.IsFinished
             && (sd.DeploymentId == deployment.Id || sd.Rollback?.DeploymentId == deployment.Id));
         if (rollout is not null)

@@ -84,7 +84,7 @@ public static class TaskLifecycle
         if (task.DesiredStatus == "RUNNING" && essential.Any(c => c.LastStatus == "STOPPED"))
         {
             RequestStop(task, StopReasons.EssentialContainerExited, StopReasons.CodeEssentialContainerExited, pass.Now);
-            TaskFailures.Count(pass.ServiceOf(task), task);
+            TaskFailures.Count(pass.ServiceOf(task), task, pass.Now);
         }
     }
 

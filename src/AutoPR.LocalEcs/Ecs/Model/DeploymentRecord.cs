@@ -29,6 +29,9 @@ public sealed class DeploymentRecord
 
     public string? RolloutStateReason { get; set; }
 
+    /// <summary>When a task of this deployment last failed; launches back off after failures, as ECS throttles them.</summary>
+    public DateTimeOffset? LastFailureAt { get; set; }
+
     /// <summary>Target group its tasks register in (blue/green alternates between two).</summary>
     public string? TargetGroupArn { get; set; }
 }
