@@ -1,0 +1,9 @@
+namespace AutoPR.Build;
+
+public enum Verbosity
+{
+    Quiet,
+    Minimal,
+    Normal,
+    Verbose,
+}

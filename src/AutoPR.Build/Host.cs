@@ -1,1 +1,0 @@
-namespace AutoPR.Build; public static class Placeholder0 { }

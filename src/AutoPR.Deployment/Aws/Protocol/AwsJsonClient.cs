@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon;
+using Amazon.Runtime.Signing;
+using AutoPR.Deployment.Aws.Endpoints;
+using AutoPR.Deployment.Aws.Retries;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace AutoPR.Deployment.Aws.Protocol;
+
+/// <summary>
+/// The one place every AWS JSON-protocol request goes through: POST / with X-Amz-Target and the protocol's
+/// content type, signed by AWSSDK.Core's <see cref="SigV4SigningHandler"/>, retried by the Polly pipeline,
+/// errors parsed into <see cref="AwsServiceException"/>. Request documents are sent exactly as given.
+/// </summary>
+public sealed class AwsJsonClient : IDisposable
+{
+    private readonly AwsConnectionOptions _options;
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly ConcurrentDictionary<AwsService, Uri> _endpoints = new();
+
+    /// <summary>Creates the client; the HTTP transport is owned (disposed) by it.</summary>
+    public AwsJsonClient(AwsConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        var signing = new AWSSigV4Parameters
+        {
+            Credentials = options.Credentials,
+            Region = RegionEndpoint.GetBySystemName(options.Region),
+            Service = AwsService.Ecs.SigningName,
+            SignedAt = options.FixedSigningTime,
+        };
+        var transport = options.Transport ?? new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+        // Retries sit above the signer (in the pipeline), so every attempt is signed afresh.
+        _http = new HttpClient(new SigV4SigningHandler(signing, transport)) { Timeout = Timeout.InfiniteTimeSpan };
+        _pipeline = AwsRetryPipeline.Build(options.Retry, options.Time, OnRetry);
+    }
+
+    /// <summary>Raised before a failed attempt is retried (for live progress output).</summary>
+    public event EventHandler<AwsRetryEventArgs>? Retrying;
+
+    /// <summary>The region requests are signed for.</summary>
+    public string Region => _options.Region;
+
+    /// <summary>The endpoint a service's requests go to.</summary>
+    public Uri EndpointFor(AwsService service) =>
+        _endpoints.GetOrAdd(service, s => AwsEndpointResolver.Resolve(s, _options.Region, _options.Endpoints));
+
+    /// <summary>Sends one request and returns the response document (an empty object for an empty body).</summary>
+    public async Task<JsonObject> SendAsync(AwsOperation operation, JsonObject request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(request);
+        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
+        var endpoint = EndpointFor(operation.Service);
+        var invocationId = Guid.NewGuid().ToString();
+        var attempt = 0;
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(AwsRetryPipeline.OperationKey, operation);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async ctx => await SendOnceAsync(operation, endpoint, body, invocationId, ++attempt, ctx.CancellationToken).ConfigureAwait(false),
+                context).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new AwsServiceException(operation.Service.Id, operation.Name, AwsServiceException.TimeoutErrorCode,
+                $"no answer from {endpoint.Host} within the timeout after {attempt} attempt(s)", null, null, true, ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Sends a list request until the service returns no next token, yielding each page. The caller's document is
+    /// not changed (the token is set on a copy).
+    /// </summary>
+    public async IAsyncEnumerable<JsonObject> PaginateAsync(
+        AwsOperation operation,
+        JsonObject request,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        string inputToken = "nextToken",
+        string outputToken = "nextToken")
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = (JsonObject)request.DeepClone();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var response = await SendAsync(operation, page, cancellationToken).ConfigureAwait(false);
+            yield return response;
+            var next = response[outputToken]?.GetValue<string>();
+            if (string.IsNullOrEmpty(next))
+            {
+                yield break;
+            }
+
+            // A service that hands back a token it already gave would loop forever.
+            if (!seen.Add(next))
+            {
+                throw new AwsServiceException(operation.Service.Id, operation.Name, "RepeatedNextToken",
+                    "the service returned the same next token twice", null, null, false, null);
+            }
+
+            page[inputToken] = next;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    private async Task<JsonObject> SendOnceAsync(AwsOperation operation, Uri endpoint, byte[] body, string invocationId, int attempt, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        message.Content = new ByteArrayContent(body);
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(operation.Service.ContentType);
+        message.Headers.TryAddWithoutValidation("X-Amz-Target", operation.Target);
+        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
+        message.Headers.TryAddWithoutValidation("amz-sdk-request", string.Create(CultureInfo.InvariantCulture, $"attempt={attempt}; max={_options.Retry.MaxAttempts}"));
+        message.Options.Set(new HttpRequestOptionsKey<string>(SigV4SigningHandler.ServiceOptionKey), operation.Service.SigningName);
+        message.Options.Set(new HttpRequestOptionsKey<string>(SigV4SigningHandler.RegionOptionKey), _options.Region);
+
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            _options.Logger.LogDebug("{Action} attempt {Attempt}: transport failure {Error}", operation.IamAction, attempt, ex.Message);
+            throw new AwsServiceException(operation.Service.Id, operation.Name, AwsServiceException.TransportErrorCode,
+                $"could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}", null, null, true, ex);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
+            _options.Logger.LogDebug("{Action} attempt {Attempt}: HTTP {Status} in {Elapsed} ms (request id {RequestId})",
+                operation.IamAction, attempt, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw AwsErrorParser.Parse(operation, response.StatusCode, response.Headers, text);
+            }
+
+            return ParseResponse(operation, text, requestId);
+        }
+    }
+
+    private static JsonObject ParseResponse(AwsOperation operation, string text, string? requestId)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject
+                ?? throw new JsonException("the document is not an object");
+        }
+        catch (JsonException ex)
+        {
+            throw new AwsServiceException(operation.Service.Id, operation.Name, "InvalidResponse",
+                "the response is not a JSON object: " + ex.Message, requestId, System.Net.HttpStatusCode.OK, false, ex);
+        }
+    }
+
+    private void OnRetry(AwsRetryEventArgs args)
+    {
+        _options.Logger.LogWarning("{Action} attempt {Attempt}/{Max} failed with {Error}; retrying in {Delay} ms",
+            args.Operation.IamAction, args.FailedAttempt, args.MaxAttempts, args.ErrorCode, (long)args.Delay.TotalMilliseconds);
+        Retrying?.Invoke(this, args);
+    }
+}

@@ -1,1 +1,0 @@
-namespace AutoPR.Deployment; public static class Placeholder0 { }

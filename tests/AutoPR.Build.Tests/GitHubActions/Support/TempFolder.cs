@@ -1,0 +1,11 @@
+namespace AutoPR.Build.Tests.GitHubActions;
+
+/// <summary>A directory under the system temp folder, deleted with everything in it on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "autopr-gha-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

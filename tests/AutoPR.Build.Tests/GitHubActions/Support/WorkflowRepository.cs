@@ -1,0 +1,22 @@
+namespace AutoPR.Build.Tests.GitHubActions;
+
+/// <summary>The repository under test: the folder holding build.sh, found above the test assembly.</summary>
+internal static class WorkflowRepository
+{
+    public static string Root { get; } = Find();
+
+    public static string CommittedWorkflows => Path.Combine(Root, ".github", "workflows");
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No build.sh found above {AppContext.BaseDirectory}; run the tests from inside the repository.");
+    }
+}

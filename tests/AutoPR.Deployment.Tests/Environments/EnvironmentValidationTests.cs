@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Tests.Fixtures;
+
+namespace AutoPR.Deployment.Tests.Environments;
+
+/// <summary>A broken environment file is one line naming the file, the JSON path and the fix.</summary>
+public sealed class EnvironmentValidationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("autopr-env-").FullName;
+
+    public EnvironmentValidationTests()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Environments, "*.json"))
+        {
+            File.Copy(file, Path.Combine(_directory, Path.GetFileName(file)));
+        }
+    }
+
+    [Fact]
+    public void An_unknown_environment_lists_the_known_ones()
+    {
+        var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, "qa"));
+        Assert.Contains("Unknown environment 'qa': known environments in ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("are dev, local, production, staging; fix: pass one of them, or add qa.json there.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_outside_an_enum_names_the_allowed_values()
+    {
+        var error = Broken("dev", json => json["deployment"]!["strategy"] = "CANARY_ISH");
+        Assert.Contains("dev.json: $.deployment.strategy: \"CANARY_ISH\" is not allowed; fix: use one of \"ROLLING\", \"BLUE_GREEN\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_property_says_what_to_add()
+    {
+        var error = Broken("staging", json => json.AsObject().Remove("cluster"));
+        Assert.Contains("staging.json: $: missing \"cluster\"; fix: add \"cluster\" to $", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelled_property_is_named_with_the_allowed_ones()
+    {
+        var error = Broken("dev", json => json["verification"]!["maxErrorRat"] = 0.1);
+        Assert.Contains("dev.json: $.verification.maxErrorRat: unknown property \"maxErrorRat\"; fix: remove it or correct its spelling; allowed in $.verification: maxErrorRate, maxP99LatencyMs, bakeWindowSeconds, consecutiveHealthyChecks", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_type_says_which_type_is_expected()
+    {
+        var error = Broken("dev", json => json["desiredCount"] = "2");
+        Assert.Contains("dev.json: $.desiredCount: \"2\" has the wrong type; fix: make it an integer (Number of tasks the service runs)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_that_is_not_an_ssm_arn_is_rejected_with_the_expected_form()
+    {
+        var error = Broken("dev", json => json["secrets"]!["DATABASE_URL"] = "postgres://user:password@db/autopr");
+        Assert.Contains("dev.json: $.secrets.DATABASE_URL: the value does not match ^arn:aws(-cn|-us-gov)?:ssm:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_of_range_number_names_the_bounds()
+    {
+        var error = Broken("dev", json => json["deployment"]!["maximumPercent"] = 250);
+        Assert.Contains("dev.json: $.deployment.maximumPercent: 250 is out of range; fix: use a value >= 100 and <= 200", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_names_the_line_and_column()
+    {
+        File.WriteAllText(Path.Combine(_directory, "dev.json"), "{\n  \"name\": \"dev\",\n  \"cluster\" \"autopr-dev\"\n}\n");
+        var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, "dev")).Message;
+        Assert.Contains("dev.json: line 3, column ", error, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON; fix: correct the syntax there", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public void The_name_must_match_the_file()
+    {
+        var error = Broken("staging", json => json["name"] = "stage");
+        Assert.Contains("staging.json: $.name: \"stage\" differs from the file name; fix: set it to \"staging\" or rename the file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Local_credentials_refuse_an_endpoint_off_loopback()
+    {
+        var error = Broken("local", json => json["aws"]!["endpoints"]!["ecs"] = "https://ecs.us-east-1.amazonaws.com");
+        Assert.Contains("local.json: $.aws.endpoints.ecs: https://ecs.us-east-1.amazonaws.com/ is not a loopback address", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blue_green_on_aws_needs_the_second_target_group()
+    {
+        var error = Broken("production", json => json["loadBalancer"]!.AsObject().Remove("alternateTargetGroupArn"));
+        Assert.Contains("production.json: $.loadBalancer.alternateTargetGroupArn: missing, and BLUE_GREEN on AWS needs it", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_problems_report_the_first_and_count_the_rest()
+    {
+        var error = Broken("dev", json =>
+        {
+            json["cpu"] = 300;
+            json["logLevel"] = "Loud";
+        });
+        Assert.Contains("(and 1 more problem)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Members_left_out_take_the_schema_defaults()
+    {
+        var path = Path.Combine(_directory, "dev.json");
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        var ecr = json["ecr"]!.AsObject();
+        ecr.Remove("imageTagMutability");
+        ecr.Remove("scanOnPush");
+        ecr.Remove("encryptionType");
+        json.AsObject().Remove("tags");
+        json["aws"]!.AsObject().Remove("credentials");
+        json["deployment"]!.AsObject().Remove("bakeTimeMinutes");
+        json["network"]!.AsObject().Remove("assignPublicIp");
+        File.WriteAllText(path, json.ToJsonString());
+
+        var dev = EnvironmentLoader.Load(_directory, "dev");
+
+        Assert.Equal("IMMUTABLE", dev.Ecr.ImageTagMutability);
+        Assert.True(dev.Ecr.ScanOnPush);
+        Assert.Equal("AES256", dev.Ecr.EncryptionType);
+        Assert.Empty(dev.Tags);
+        Assert.Empty(dev.Aws.Endpoints);
+        Assert.Equal(AutoPR.Deployment.Aws.Credentials.AwsCredentialMode.Default, dev.Aws.Credentials);
+        Assert.Equal(0, dev.Deployment.BakeTimeMinutes);
+        Assert.Equal("DISABLED", dev.Network!.AssignPublicIp);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Broken(string name, Action<JsonNode> change)
+    {
+        var path = Path.Combine(_directory, name + ".json");
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        change(json);
+        File.WriteAllText(path, json.ToJsonString());
+        var message = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, name)).Message;
+        Assert.DoesNotContain('\n', message);
+        Assert.Contains("fix:", message, StringComparison.Ordinal);
+        return message;
+    }
+}
