@@ -229,7 +229,7 @@ public sealed class Reconciler : IDisposable
         foreach (var task in pass.State.Tasks.Values.Where(t => !t.IsStopped && t.TargetGroupArn is not null))
         {
             var port = pass.ServiceOf(task)?.LoadBalancers.FirstOrDefault()?.ContainerPort ?? task.Containers.FirstOrDefault()?.ContainerPort ?? 0;
-            pass.LoadBalancer.Register(task.TargetGroupArn!, task.Id, task.Address, port);
+            pass.LoadBalancer.Register(task.TargetGroupArn!, task.Id, task.Address, port, knownHealthy: task.TargetHealth == nameof(TargetHealthState.Healthy));
             if (task.DeregisteredAt is not null)
             {
                 pass.LoadBalancer.Deregister(task.TargetGroupArn!, task.Id);

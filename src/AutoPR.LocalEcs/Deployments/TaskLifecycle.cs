@@ -72,6 +72,11 @@ public static class TaskLifecycle
         }
 
         UpdateHealth(task);
+        if (task.TargetGroupArn is { } registeredIn && pass.LoadBalancer.Health(registeredIn, task.Id).ToString() is var targetHealth && targetHealth != task.TargetHealth)
+        {
+            task.TargetHealth = targetHealth;
+        }
+
         var essential = task.Containers.Where(c => c.Essential).ToList();
         if (task.LastStatus == "PENDING" && essential.All(c => c.LastStatus == "RUNNING"))
         {

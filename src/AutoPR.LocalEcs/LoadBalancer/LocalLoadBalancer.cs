@@ -10,7 +10,7 @@ public sealed class LocalLoadBalancer(TargetGroups groups, MetricRecorder metric
     private readonly Dictionary<string, ServiceListener> _listeners = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<LocalLoadBalancer>();
 
-    public void Register(string targetGroupArn, string taskId, string host, int port) => groups.Register(targetGroupArn, taskId, host, port);
+    public void Register(string targetGroupArn, string taskId, string host, int port, bool knownHealthy = false) => groups.Register(targetGroupArn, taskId, host, port, knownHealthy);
 
     public void Deregister(string targetGroupArn, string taskId) => groups.Deregister(targetGroupArn, taskId);
 

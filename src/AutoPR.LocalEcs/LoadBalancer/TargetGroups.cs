@@ -14,14 +14,14 @@ public sealed class TargetGroups(ILogger<TargetGroups>? logger = null)
     private readonly ILogger _logger = logger ?? NullLogger<TargetGroups>.Instance;
     private int _cursor;
 
-    public void Register(string targetGroupArn, string taskId, string host, int port)
+    public void Register(string targetGroupArn, string taskId, string host, int port, bool knownHealthy = false)
     {
         lock (_gate)
         {
             var group = _groups.TryGetValue(targetGroupArn, out var existing) ? existing : _groups[targetGroupArn] = new(StringComparer.Ordinal);
             if (!group.TryGetValue(taskId, out var target) || target.State == TargetHealthState.Draining)
             {
-                group[taskId] = new Target(taskId, host, port);
+                group[taskId] = new Target(taskId, host, port) { State = knownHealthy ? TargetHealthState.Healthy : TargetHealthState.Initial };
             }
         }
     }

@@ -14,7 +14,8 @@ public sealed class FakeLoadBalancer : ILoadBalancer
     /// <summary>The target group each listener forwards production traffic to, over time.</summary>
     public List<string> ProductionHistory { get; } = [];
 
-    public void Register(string targetGroupArn, string taskId, string host, int port) => _targets[(targetGroupArn, taskId)] = HealthOnRegistration(taskId);
+    public void Register(string targetGroupArn, string taskId, string host, int port, bool knownHealthy = false) =>
+        _targets[(targetGroupArn, taskId)] = knownHealthy ? TargetHealthState.Healthy : HealthOnRegistration(taskId);
 
     public void Deregister(string targetGroupArn, string taskId)
     {

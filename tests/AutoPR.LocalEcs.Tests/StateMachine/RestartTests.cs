@@ -36,6 +36,23 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_restart_targets_that_were_healthy_serve_at_once_and_new_ones_wait_for_their_checks()
+    {
+        _ecs.LoadBalancer.HealthOnRegistration = _ => TargetHealthState.Initial;
+        var v1 = await _ecs.RegisterAsync("app:1");
+        await _ecs.CreateServiceAsync(v1, desired: 2);
+        await _ecs.RunUntilAsync(s => s.Primary!.RolloutState == "COMPLETED", each: Promote);
+        await _ecs.StepAsync();
+        var healthy = (await _ecs.LiveTasksAsync()).Select(t => t.Id).ToList();
+
+        _ecs.Restart();
+        await _ecs.StepAsync();
+
+        Assert.All(healthy, id => Assert.Equal(TargetHealthState.Healthy, _ecs.LoadBalancer.Health(EcsHarness.TargetGroup, id)));
+        Assert.Equal("COMPLETED", (await _ecs.ServiceAsync()).Primary!.RolloutState);
+    }
+
+    [Fact]
     public async Task A_task_whose_launch_was_interrupted_is_launched_again_after_a_restart_and_its_leftover_container_removed()
     {
         var v1 = await _ecs.RegisterAsync("app:1");

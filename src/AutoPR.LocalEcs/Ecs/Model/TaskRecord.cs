@@ -61,6 +61,9 @@ public sealed class TaskRecord
     /// <summary>Target group the task is registered in, while it is.</summary>
     public string? TargetGroupArn { get; set; }
 
+    /// <summary>Last target health seen (Initial, Healthy, Unhealthy, Draining), so a restarted LocalEcs keeps serving healthy targets at once.</summary>
+    public string? TargetHealth { get; set; }
+
     /// <summary>When the task left the load balancer (draining began).</summary>
     public DateTimeOffset? DeregisteredAt { get; set; }
 
