@@ -38,7 +38,9 @@ public sealed class RolloutTests
         var messages = service["events"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()).ToList();
         Assert.Contains("(service autopr) has reached a steady state.", messages);
         Assert.Contains(messages, m => m.StartsWith("(service autopr) has stopped 2 running tasks", StringComparison.Ordinal) || m.StartsWith("(service autopr) has stopped 1 running tasks", StringComparison.Ordinal));
-        Assert.Equal(2, (await stack.ContainersAsync()).Count);
+        var containers = await stack.ContainersAsync();
+        Assert.Equal(2, containers.Count);
+        await AssertContainerShapeAsync(stack, containers[0].ID);
     }
 
     [Fact]
@@ -118,5 +120,25 @@ public sealed class RolloutTests
         Assert.True(crashed.Count >= 3, $"{crashed.Count} tasks of the crashing revision stopped with 'Essential container in task exited'");
         Assert.All(crashed, t => Assert.Equal(3, t!["containers"]![0]!["exitCode"]!.GetValue<int>()));
         Assert.All(crashed, t => Assert.Equal("EssentialContainerExited", t!["stopCode"]!.GetValue<string>()));
+    }
+
+    /// <summary>A task container: host networking, its own address, the task's limits, labels tying it to cluster/service/task, Docker's health check.</summary>
+    private static async Task AssertContainerShapeAsync(LocalEcsStack stack, string containerId)
+    {
+        using var docker = AutoPR.LocalEcs.Tasks.DockerClientFactory.Create(stack.Options.DockerHost);
+        var container = await docker.Containers.InspectContainerAsync(containerId);
+        Assert.Equal("host", container.HostConfig!.NetworkMode);
+        Assert.Equal(1_000_000_000, container.HostConfig.NanoCPUs);
+        Assert.Equal(512L * 1024 * 1024, container.HostConfig.Memory);
+        Assert.Equal("autopr-local", container.Config!.Labels["autopr.localecs.cluster"]);
+        Assert.Equal("autopr", container.Config.Labels["autopr.localecs.service"]);
+        var address = container.Config.Labels["autopr.localecs.address"];
+        Assert.Contains($"BIND_ADDRESS={address}", container.Config.Env);
+        Assert.Contains("PORT=8000", container.Config.Env);
+        Assert.Equal(["CMD", "/app/AutoPR.Service", "healthcheck"], container.Config.Healthcheck!.Test);
+        Assert.Equal(TimeSpan.FromSeconds(1), container.Config.Healthcheck.Interval);
+        var task = await stack.Aws.EcsAsync("DescribeTasks", $$"""{"cluster": "autopr-local", "tasks": ["{{container.Config.Labels["autopr.localecs.task"]}}"]}""");
+        Assert.Equal(containerId, task["tasks"]![0]!["containers"]![0]!["runtimeId"]!.GetValue<string>());
+        Assert.Equal("HEALTHY", task["tasks"]![0]!["healthStatus"]!.GetValue<string>());
     }
 }
