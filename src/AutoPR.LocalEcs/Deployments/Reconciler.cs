@@ -53,7 +53,10 @@ public sealed class Reconciler : IDisposable
         var exits = new Dictionary<string, ContainerExit>(StringComparer.Ordinal);
         foreach (var container in observed.Where(c => c.HasExited))
         {
-            exits[container.ContainerId] = await _runtime.InspectExitAsync(container.ContainerId, cancellationToken);
+            if (await _runtime.InspectExitAsync(container.ContainerId, cancellationToken) is { } exit)
+            {
+                exits[container.ContainerId] = exit;
+            }
         }
 
         var byId = observed.ToDictionary(c => c.ContainerId, StringComparer.Ordinal);

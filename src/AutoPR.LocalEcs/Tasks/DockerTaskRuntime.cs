@@ -74,9 +74,18 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         }
     }
 
-    public async Task<ContainerExit> InspectExitAsync(string containerId, CancellationToken cancellationToken)
+    public async Task<ContainerExit?> InspectExitAsync(string containerId, CancellationToken cancellationToken)
     {
-        var inspect = await _docker.Containers.InspectContainerAsync(containerId, cancellationToken);
+        ContainerInspectResponse inspect;
+        try
+        {
+            inspect = await _docker.Containers.InspectContainerAsync(containerId, cancellationToken);
+        }
+        catch (DockerApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
         var state = inspect.State ?? throw new TaskLaunchException($"Docker returned no state for container {containerId}.");
         return new ContainerExit((int)state.ExitCode, string.IsNullOrEmpty(state.Error) ? null : state.Error, state.OOMKilled);
     }

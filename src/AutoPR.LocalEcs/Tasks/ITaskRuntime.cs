@@ -9,7 +9,8 @@ public interface ITaskRuntime
     /// <summary>Creates and starts the task's containers; throws <see cref="TaskLaunchException"/> with ECS's reason.</summary>
     Task<LaunchedTask> LaunchAsync(TaskLaunchSpec spec, CancellationToken cancellationToken);
 
-    Task<ContainerExit> InspectExitAsync(string containerId, CancellationToken cancellationToken);
+    /// <summary>How the container ended; null when it is already gone.</summary>
+    Task<ContainerExit?> InspectExitAsync(string containerId, CancellationToken cancellationToken);
 
     /// <summary>SIGTERM, then SIGKILL after <paramref name="timeout"/> (the container's stopTimeout).</summary>
     Task StopAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken);

@@ -91,11 +91,11 @@ public sealed class FakeTaskRuntime : ITaskRuntime
         }
     }
 
-    public Task<ContainerExit> InspectExitAsync(string containerId, CancellationToken cancellationToken)
+    public Task<ContainerExit?> InspectExitAsync(string containerId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(new ContainerExit(_containers[containerId].ExitCode, null, false));
+            return Task.FromResult(_containers.TryGetValue(containerId, out var container) ? new ContainerExit(container.ExitCode, null, false) : null);
         }
     }
 
