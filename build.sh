@@ -45,8 +45,10 @@ if [[ ! -f "$BUILD_DLL" || ! -f "$FINGERPRINT_FILE" || "$(cat "$FINGERPRINT_FILE
   flock 9
   if [[ ! -f "$FINGERPRINT_FILE" || "$(cat "$FINGERPRINT_FILE")" != "$current" || ! -f "$BUILD_DLL" ]]; then
     echo "Compiling the build project (its inputs changed)..." >&2
-    if ! dotnet build "$BUILD_PROJECT" -c Debug --nologo -v q "-clp:ErrorsOnly;NoSummary" >&2; then
-      echo "error: the build project does not compile; fix the errors above." >&2
+    # MSBuild's chatter goes to a log; only a failure shows it.
+    if ! dotnet build "$BUILD_PROJECT" -c Debug --nologo -v q "-clp:ErrorsOnly;NoSummary" > "$TEMP_DIR/build-compile.log" 2>&1; then
+      grep -E 'error|Error' "$TEMP_DIR/build-compile.log" | sort -u >&2 || cat "$TEMP_DIR/build-compile.log" >&2
+      echo "error: the build project does not compile; fix the errors above (full log: .nuke/temp/build-compile.log)." >&2
       exit 2
     fi
     echo "$current" > "$FINGERPRINT_FILE"

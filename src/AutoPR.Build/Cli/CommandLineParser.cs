@@ -34,9 +34,12 @@ public static class CommandLineParser
         var parameterOptions = new Dictionary<ParameterDescriptor, Option>();
         foreach (var parameter in parameters)
         {
+            // A flag is Option<bool> so that it only takes a following true/false: `--dry-run Compile` keeps Compile a target.
             Option option = parameter.IsArray
                 ? new Option<string[]>(parameter.OptionName) { Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true }
-                : new Option<string>(parameter.OptionName) { Arity = parameter.IsFlag ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne };
+                : parameter.IsFlag
+                    ? new Option<bool>(parameter.OptionName) { Arity = ArgumentArity.ZeroOrOne }
+                    : new Option<string>(parameter.OptionName) { Arity = ArgumentArity.ExactlyOne };
             parameterOptions[parameter] = option;
             command.Options.Add(option);
         }
@@ -56,9 +59,10 @@ public static class CommandLineParser
         var skipResult = result.GetResult(skip);
         var skipNames = result.GetValue(skip) ?? [];
         // Raw tokens: every source is parsed the same way later, by ParameterValueParser.
+        // An Option<bool> always has an (implicit) result; only options actually given count.
         var values = parameterOptions
             .Select(p => (p.Key.Name, Result: result.GetResult(p.Value)))
-            .Where(p => p.Result is not null)
+            .Where(p => p.Result is { Implicit: false })
             .ToDictionary(p => p.Name, p => (IReadOnlyList<string>)[.. p.Result!.Tokens.Select(t => t.Value)]);
 
         return new HostInvocation(

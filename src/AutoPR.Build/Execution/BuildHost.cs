@@ -53,6 +53,12 @@ public static class BuildHost
             console.Error.WriteLine($"error: {usage.Message}");
             return ExitCodes.UsageError;
         }
+        catch (Exception definition) when (definition is InvalidOperationException or System.Reflection.TargetInvocationException or ArgumentException)
+        {
+            // A mistake in the build definition itself (a throwing condition, a misnamed member): one line, not a stack trace.
+            console.Error.WriteLine($"error: the build definition is broken: {(definition.InnerException ?? definition).Message}");
+            return ExitCodes.TargetFailed;
+        }
         finally
         {
             await Log.CloseAndFlushAsync().ConfigureAwait(false);

@@ -35,7 +35,25 @@ public sealed class TargetRunner(TargetOutput output, ILogger log)
                 continue;
             }
 
-            if (target.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
+            Condition? condition;
+            try
+            {
+                condition = target.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate());
+            }
+            catch (Exception exception)
+            {
+                // A condition that throws fails its target, as its body would, instead of ending the run
+                // without a summary and without the assured targets.
+                output.Starting(target);
+                target.Status = TargetStatus.Failed;
+                target.Note = $"condition failed: {Reason(exception)}";
+                log.Error("Target {Target} failed: {Reason}", target.Name, target.Note);
+                output.Finished(target);
+                failed |= !target.Definition.IsProceedAfterFailure;
+                continue;
+            }
+
+            if (condition is not null)
             {
                 target.Status = TargetStatus.Skipped;
                 target.Note = $"condition false: {condition.Text}";
@@ -43,8 +61,9 @@ public sealed class TargetRunner(TargetOutput output, ILogger log)
                 continue;
             }
 
-            // Assured targets must still run after Ctrl-C, so they only stop at the second one.
-            var token = interrupt.IsCancellationRequested ? hardStop : interrupt;
+            // Assured targets must still run after Ctrl-C, so they only stop at the second one, including one
+            // that was already running when the first Ctrl-C came (a rollback must not be cut short by it).
+            var token = assured ? hardStop : interrupt;
             await ExecuteAsync(target, token).ConfigureAwait(false);
             failed |= target.Status is TargetStatus.Failed or TargetStatus.Aborted && !target.Definition.IsProceedAfterFailure;
         }

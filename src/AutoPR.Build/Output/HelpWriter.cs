@@ -76,7 +76,8 @@ public static class HelpWriter
             null => "",
             Array { Length: 0 } => "",
             Array array => "default: " + string.Join(" ", array.Cast<object>()),
-            TimeSpan span => "default: " + SummaryWriter.Format(span),
+            // In the form --timeout accepts: SummaryWriter's "1:30" would read back as 1 h 30 min.
+            TimeSpan span => "default: " + ParameterValueParser.FormatDuration(span),
             false when parameter.IsFlag => "",
             var value => $"default: {value}",
         };

@@ -31,20 +31,30 @@ public sealed class ParameterResolver(IReadOnlyList<ParameterDescriptor> paramet
             var found = FromCommandLine(parameter, commandLine)
                 ?? FromEnvironment(parameter, environment)
                 ?? files.Select(file => FromFile(parameter, file)).FirstOrDefault(value => value is not null);
-            if (found is not { } value)
+            if (found is { } value)
             {
-                continue;
+                if (parameter.IsSecret)
+                {
+                    foreach (var secret in value.Raw)
+                    {
+                        redactor.Add(secret);
+                    }
+                }
+
+                parameter.SetValue(build, ParameterValueParser.Parse(parameter, value.Raw, value.Source, rootDirectory));
             }
 
-            if (parameter.IsSecret)
+            // A default set in code (or computed by the build) is as secret as a value that was passed.
+            if (parameter.IsSecret && parameter.GetValue(build) is { } current)
             {
-                foreach (var secret in value.Raw)
+                foreach (var secret in current is Array array ? array.Cast<object?>() : [current])
                 {
-                    redactor.Add(secret);
+                    if (secret?.ToString() is { } text)
+                    {
+                        redactor.Add(text);
+                    }
                 }
             }
-
-            parameter.SetValue(build, ParameterValueParser.Parse(parameter, value.Raw, value.Source, rootDirectory));
         }
     }
 

@@ -69,7 +69,7 @@ public static partial class ParameterValueParser
         _ => null,
     };
 
-    /// <summary>Accepts "90s", "5m", "1h30m", "250ms" and the invariant "hh:mm:ss".</summary>
+    /// <summary>Accepts "90s", "5m", "1h30m", "250ms" and the invariant "hh:mm:ss" ("d.hh:mm:ss"); a bare number has no unit and is rejected.</summary>
     public static TimeSpan? ParseDuration(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -80,7 +80,27 @@ public static partial class ParameterValueParser
             return TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
+        // Clock time only: TimeSpan.Parse reads a bare "300" as 300 days, which nobody typing --timeout 300 means.
+        return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
+    }
+
+    /// <summary>A duration the way <see cref="ParseDuration"/> reads it back: "1h30m", "45s", "250ms".</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        var text = new System.Text.StringBuilder();
+        void Part(long value, string unit)
+        {
+            if (value > 0)
+            {
+                text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
+            }
+        }
+
+        Part((long)duration.TotalHours, "h");
+        Part(duration.Minutes, "m");
+        Part(duration.Seconds, "s");
+        Part(duration.Milliseconds, "ms");
+        return text.Length > 0 ? text.ToString() : "0s";
     }
 
     private static string Expectation(ParameterDescriptor parameter) => parameter.ScalarType switch

@@ -1,0 +1,62 @@
+using AutoPR.Service.Configuration;
+
+namespace AutoPR.Service.Faults;
+
+/// <summary>
+/// Misbehaviour on request, so deployments can be tested against a real failing container.
+/// All off by default; LocalEcs and task definitions set these variables.
+/// </summary>
+internal sealed record FaultSettings(
+    TimeSpan? CrashOnStartAfter,
+    bool Unhealthy,
+    TimeSpan StartDelay,
+    double ErrorRate,
+    TimeSpan Latency)
+{
+    public const string CrashOnStartVariable = "AUTOPR_FAULT_CRASH_ON_START";
+    public const string UnhealthyVariable = "AUTOPR_FAULT_UNHEALTHY";
+    public const string StartDelayVariable = "AUTOPR_FAULT_START_DELAY_SECONDS";
+    public const string ErrorRateVariable = "AUTOPR_FAULT_ERROR_RATE";
+    public const string LatencyVariable = "AUTOPR_FAULT_LATENCY_MS";
+
+    public static readonly FaultSettings None = new(null, false, TimeSpan.Zero, 0, TimeSpan.Zero);
+
+    public static FaultSettings Read(SettingReader settings) => new(
+        settings.GetString(CrashOnStartVariable) is null ? null : settings.GetSeconds(CrashOnStartVariable, TimeSpan.Zero, 86_400, "5"),
+        settings.GetFlag(UnhealthyVariable),
+        settings.GetSeconds(StartDelayVariable, TimeSpan.Zero, 3_600, "10"),
+        settings.GetNumber(ErrorRateVariable, 0, 0, 1, "0.25"),
+        TimeSpan.FromMilliseconds(settings.GetInteger(LatencyVariable, 0, 0, 600_000, "500")));
+
+    /// <summary>Names the active faults for the startup log, so a misbehaving task explains itself.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var active = new List<string>();
+        if (CrashOnStartAfter is { } crash)
+        {
+            active.Add($"{CrashOnStartVariable}={crash.TotalSeconds}");
+        }
+
+        if (Unhealthy)
+        {
+            active.Add($"{UnhealthyVariable}=true");
+        }
+
+        if (StartDelay > TimeSpan.Zero)
+        {
+            active.Add($"{StartDelayVariable}={StartDelay.TotalSeconds}");
+        }
+
+        if (ErrorRate > 0)
+        {
+            active.Add($"{ErrorRateVariable}={ErrorRate}");
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            active.Add($"{LatencyVariable}={Latency.TotalMilliseconds}");
+        }
+
+        return active;
+    }
+}

@@ -1,0 +1,44 @@
+using AutoPR.Service.Faults;
+
+namespace AutoPR.Service.Health;
+
+/// <summary>
+/// GET /health (liveness: is the process fine?) and GET /health/ready (readiness: should it get traffic?).
+/// Liveness stays 200 while draining, so an orchestrator does not kill a task that is stopping cleanly.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public const string LivenessPath = "/health";
+    public const string ReadinessPath = "/health/ready";
+
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(LivenessPath, (FaultSettings faults) => faults.Unhealthy
+                ? Results.Json(new HealthDocument("unhealthy", UnhealthyReason), statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Json(new HealthDocument("healthy")))
+            .WithMetadata(FaultExempt.Instance);
+
+        endpoints.MapGet(ReadinessPath, (FaultSettings faults, ReadinessTracker readiness) =>
+            {
+                if (faults.Unhealthy)
+                {
+                    return NotReady("unhealthy", UnhealthyReason);
+                }
+
+                return readiness.State switch
+                {
+                    ReadinessState.Ready => Results.Json(new HealthDocument("ready")),
+                    ReadinessState.Draining => NotReady("draining", "the service is shutting down"),
+                    _ => NotReady("starting", "the service has not finished starting"),
+                };
+            })
+            .WithMetadata(FaultExempt.Instance);
+    }
+
+    private static string UnhealthyReason => $"fault injected by {FaultSettings.UnhealthyVariable}=true";
+
+    private static IResult NotReady(string status, string reason) =>
+        Results.Json(new HealthDocument(status, reason), statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private sealed record HealthDocument(string Status, string? Reason = null);
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using AutoPR.Deployment.Aws;
+using AutoPR.Deployment.Tests.Fixtures;
+
+namespace AutoPR.Deployment.Tests.Aws;
+
+/// <summary>The deploy role's policy is derived from the clients' operations and the committed file is current.</summary>
+public sealed class DeployRolePolicyTests
+{
+    [Fact]
+    public void Every_client_operation_is_allowed_and_nothing_else_but_the_listed_extras()
+    {
+        var expected = AwsClients.AllOperations.Select(o => o.IamAction).Concat(DeployRolePolicy.ExtraActions.Keys).ToHashSet();
+
+        var allowed = AllowedActions(DeployRolePolicy.Document());
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
+        Assert.Contains("ecs:UpdateService", allowed);
+        Assert.Contains("ecs:StopServiceDeployment", allowed);
+        Assert.Contains("ecr:GetAuthorizationToken", allowed);
+    }
+
+    [Fact]
+    public void The_committed_policy_matches_what_the_build_generates()
+    {
+        var file = Path.Combine(RepositoryPaths.Root, "deploy", "iam", "deploy-role-policy.json");
+
+        Assert.True(File.Exists(file), $"{file} is missing: run ./build.sh GenerateIamPolicy and commit it.");
+        Assert.True(
+            File.ReadAllText(file) == DeployRolePolicy.Text(),
+            "deploy/iam/deploy-role-policy.json is stale: run ./build.sh GenerateIamPolicy and commit it.");
+    }
+
+    [Fact]
+    public void PassRole_is_limited_to_handing_roles_to_ECS_tasks()
+    {
+        var statement = DeployRolePolicy.Document()["Statement"]!.AsArray()
+            .Single(s => s!["Action"] is JsonValue v && v.GetValue<string>() == "iam:PassRole")!;
+
+        Assert.Equal("ecs-tasks.amazonaws.com", statement["Condition"]!["StringEquals"]!["iam:PassedToService"]!.GetValue<string>());
+    }
+
+    private static List<string> AllowedActions(JsonObject policy) =>
+        [.. policy["Statement"]!.AsArray().SelectMany(s => s!["Action"] switch
+        {
+            JsonArray array => array.Select(a => a!.GetValue<string>()),
+            var single => [single!.GetValue<string>()],
+        })];
+}
