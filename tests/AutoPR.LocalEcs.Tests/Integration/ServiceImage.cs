@@ -1,25 +1,45 @@
-using System.Net;
-using AutoPR.LocalEcs.Tasks;
-using Docker.DotNet;
+using AutoPR.Deployment.Docker.BaseImages;
+using AutoPR.Deployment.Docker.Build;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
 
-/// <summary>The AutoPR.Service image the rollout tests deploy (revisions differ by AUTOPR_VERSION).</summary>
+/// <summary>
+/// The AutoPR.Service image of this repository, built once per run on the local base image through the
+/// project's ImageBuilder (skipped when an image of the same inputs exists). Revisions in the tests differ
+/// by AUTOPR_VERSION in their task definitions.
+/// </summary>
 public static class ServiceImage
 {
-    public const string Name = "localecs-dev/autopr:1";
+    public const string Repository = "autopr-localecs-test/service";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _reference;
 
     public static async Task<string> EnsureAsync()
     {
-        using var docker = DockerClientFactory.Create(DockerPrerequisites.DockerHost);
+        var endpoints = await DockerPrerequisites.EnsureAsync();
+        await Gate.WaitAsync();
         try
         {
-            await docker.Images.InspectImageAsync(Name);
-            return Name;
+            if (_reference is null)
+            {
+                await new BaseImage(endpoints).EnsureAsync();
+                var record = await new ImageBuilder(endpoints).BuildAsync(new ImageBuildRequest
+                {
+                    RepositoryRoot = RepositoryRoot.Path,
+                    Repository = Repository,
+                    BaseImage = BaseImageOptions.DefaultImageName,
+                    Version = "0.0.0-localecs-test",
+                    RecordPath = null,
+                });
+                _reference = record.Reference;
+            }
+
+            return _reference;
         }
-        catch (DockerApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
+        finally
         {
-            throw new InvalidOperationException($"The AutoPR.Service image {Name} is missing: publish src/AutoPR.Service and build the Dockerfile with BASE_IMAGE=autopr/runtime-deps:bookworm, tagged {Name}.", error);
+            Gate.Release();
         }
     }
 }
