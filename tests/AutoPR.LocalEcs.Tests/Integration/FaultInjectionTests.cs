@@ -46,6 +46,32 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Tasks_started_after_an_unhealthy_fault_fail_their_health_checks_and_the_circuit_breaker_rolls_back()
+    {
+        await using var stack = await LocalEcsStack.StartAsync();
+        var v1 = await stack.RegisterAsync("1.0.0");
+        await stack.CreateServiceAsync(v1, desired: 1, graceSeconds: 20);
+        await stack.WaitForServiceDeploymentAsync();
+        using var admin = new HttpClient { BaseAddress = stack.Server.Endpoint };
+        (await admin.PostAsJsonAsync("/_localecs/faults/tasks", new { cluster = LocalEcsStack.Cluster, service = LocalEcsStack.Service, unhealthy = true, remainingTasks = 5 })).EnsureSuccessStatusCode();
+
+        await using var load = LoadGenerator.Start(stack.Listener);
+        await stack.Aws.EcsAsync("UpdateService", $$"""{"cluster": "{{LocalEcsStack.Cluster}}", "service": "{{LocalEcsStack.Service}}", "forceNewDeployment": true}""");
+        var deployment = await stack.WaitForServiceDeploymentAsync();
+        await load.StopAsync();
+
+        Assert.Equal("ROLLBACK_SUCCESSFUL", deployment["status"]!.GetValue<string>());
+        Assert.Empty(load.Failures);
+        var stopped = await stack.Aws.EcsAsync("ListTasks", $$"""{"cluster": "{{LocalEcsStack.Cluster}}", "desiredStatus": "STOPPED"}""");
+        var reasons = (await stack.Aws.EcsAsync("DescribeTasks", $$"""{"cluster": "{{LocalEcsStack.Cluster}}", "tasks": {{stopped["taskArns"]!.ToJsonString()}}}"""))["tasks"]!
+            .AsArray().Select(t => t!["stoppedReason"]!.GetValue<string>()).ToList();
+        Assert.True(deployment["deploymentCircuitBreaker"]!["failureCount"]!.GetValue<int>() >= 3);
+        Assert.True(reasons.Count(r => r == "Task failed container health checks" || r.StartsWith("Task failed ELB health checks in (target-group ", StringComparison.Ordinal)) >= 2, string.Join(" | ", reasons));
+        var events = (await stack.DescribeServiceAsync())["events"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()).ToList();
+        Assert.Contains(events, e => e.EndsWith("failed container health checks.", StringComparison.Ordinal) || e.Contains("is unhealthy in (target-group", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_API_throttling_fault_answers_ThrottlingException_for_the_chosen_calls_then_stops()
     {
         await using var stack = await LocalEcsStack.StartAsync();

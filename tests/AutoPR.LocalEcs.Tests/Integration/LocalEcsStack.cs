@@ -105,12 +105,12 @@ public sealed class LocalEcsStack : IAsyncDisposable
         return result["taskDefinition"]!["taskDefinitionArn"]!.GetValue<string>();
     }
 
-    public async Task CreateServiceAsync(string taskDefinition, int desired, string strategy = "ROLLING", int bakeMinutes = 0)
+    public async Task CreateServiceAsync(string taskDefinition, int desired, string strategy = "ROLLING", int bakeMinutes = 0, int graceSeconds = 120)
     {
         await Aws.EcsAsync("CreateCluster", $$"""{"clusterName": "{{Cluster}}"}""");
         await Aws.EcsAsync("CreateService", """
             {"cluster": "@CLUSTER@", "serviceName": "@SERVICE@", "taskDefinition": "@TD@", "desiredCount": @DESIRED@,
-             "launchType": "FARGATE", "healthCheckGracePeriodSeconds": 120,
+             "launchType": "FARGATE", "healthCheckGracePeriodSeconds": @GRACE@,
              "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-local"], "assignPublicIp": "DISABLED"}},
              "loadBalancers": [{"targetGroupArn": "@TG@", "containerName": "web", "containerPort": 8000,
                "advancedConfiguration": {"alternateTargetGroupArn": "@ALT@", "productionListenerRule": "arn:aws:elasticloadbalancing:us-east-1:000000000000:listener-rule/app/autopr/1/2/3", "roleArn": "arn:aws:iam::000000000000:role/ecs"}}],
@@ -119,7 +119,7 @@ public sealed class LocalEcsStack : IAsyncDisposable
             """.Replace("@CLUSTER@", Cluster, StringComparison.Ordinal).Replace("@SERVICE@", Service, StringComparison.Ordinal)
             .Replace("@TD@", taskDefinition, StringComparison.Ordinal).Replace("@DESIRED@", desired.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("@TG@", TargetGroup, StringComparison.Ordinal).Replace("@ALT@", AlternateTargetGroup, StringComparison.Ordinal)
-            .Replace("@STRATEGY@", strategy, StringComparison.Ordinal).Replace("@BAKE@", bakeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            .Replace("@STRATEGY@", strategy, StringComparison.Ordinal).Replace("@GRACE@", graceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("@BAKE@", bakeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
     public Task<JsonObject> UpdateServiceAsync(string taskDefinition) =>
