@@ -50,6 +50,15 @@ public static class DownCommand
 
         using (process)
         {
+            if (!IsLocalEcs(pid))
+            {
+                // A stale pid file: the number now belongs to another program, which must not be signalled.
+                Console.WriteLine($"Pid {pid} in {files.PidFile} is not a LocalEcs process; not stopping it.");
+                File.Delete(files.PidFile);
+                File.Delete(files.ReadyFile);
+                return;
+            }
+
             Console.WriteLine($"Stopping LocalEcs (pid {pid}).");
             using (var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]))
             {
@@ -68,5 +77,11 @@ public static class DownCommand
                 process.Kill();
             }
         }
+    }
+
+    private static bool IsLocalEcs(int pid)
+    {
+        var commandLine = $"/proc/{pid}/cmdline";
+        return !File.Exists(commandLine) || File.ReadAllText(commandLine).Contains("AutoPR.LocalEcs", StringComparison.Ordinal);
     }
 }
