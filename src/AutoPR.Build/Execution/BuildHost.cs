@@ -107,7 +107,18 @@ public static class BuildHost
         {
             foreach (var requirement in target.Definition.Requirements)
             {
-                if (IsMissing(requirement.Read()))
+                object? value;
+                try
+                {
+                    value = requirement.Read();
+                }
+                catch (Exception invalid) when (invalid is not OutOfMemoryException)
+                {
+                    // Reading a requirement may load what the parameter names (an environment file): its error is the user's to fix.
+                    throw new UsageException($"Target {target.Name}: {(invalid.InnerException ?? invalid).Message}");
+                }
+
+                if (IsMissing(value))
                 {
                     var parameter = parameters.FirstOrDefault(p => p.Name == requirement.MemberName);
                     throw new UsageException(parameter is null

@@ -6,7 +6,7 @@ namespace AutoPR.Deployment.Docker.Host;
 /// Starts a daemon in its own session with its output appended to a log file, so it outlives the
 /// process that started it (a test run, a build) and holds none of its pipes.
 /// </summary>
-internal static class DetachedProcess
+public static class DetachedProcess
 {
     // setsid gives the daemon its own session; sh only redirects the output and execs the daemon,
     // so the pid returned is the daemon's.

@@ -1,0 +1,135 @@
+using AutoPR.Build;
+using AutoPR.BuildDefinition.Deployment;
+using AutoPR.BuildDefinition.Records;
+using AutoPR.BuildDefinition.Reporting;
+using AutoPR.Deployment.History;
+using AutoPR.Deployment.Rollback;
+using AutoPR.Deployment.Rollout;
+using AutoPR.Deployment.Templates;
+using AutoPR.Deployment.Verification;
+using Serilog;
+
+namespace AutoPR.BuildDefinition;
+
+/// <summary>DeployEcs and Verify: roll out the pushed image, watch it, verify it, and roll back when either fails.</summary>
+internal sealed partial class Build
+{
+    [Parameter("Print the plan and the diff against what runs; change nothing")]
+    public bool DryRun { get; set; }
+
+    [Parameter("Approve a deployment or rollback to an environment that requires approval (production)")]
+    public bool Confirm { get; set; }
+
+    [Parameter("Do not roll back automatically when the deployment or its verification fails")]
+    public bool NoAutoRollback { get; set; }
+
+    [Parameter("How long to wait for the ECS deployment to finish (for example 10m)")]
+    public TimeSpan? DeployTimeout { get; set; }
+
+    [Parameter("Verification bake window, overriding the environment's (for example 30s)")]
+    public TimeSpan? BakeWindow { get; set; }
+
+    /// <summary>Local state: the history mirror and the per-environment deployment locks.</summary>
+    static AbsolutePath DeploymentStateDirectory => RootDirectory / ".autopr";
+
+    DeploymentSession? _session;
+    DeploymentResult? _deployment;
+    PushRecord? _pushed;
+
+    async Task<DeploymentSession> SessionAsync(CancellationToken cancellationToken) =>
+        _session ??= await DeploymentSession.CreateAsync(SelectedEnvironment!, DeploymentStateDirectory, DeployTimeout, LibraryLogger, cancellationToken);
+
+    static string Actor =>
+        System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } github ? $"github:{github}"
+        : $"{System.Environment.UserName}@{System.Environment.MachineName}";
+
+    Target DeployEcs => _ => _
+        .Description("Renders the task and service definitions, shows the diff, rolls out the pushed image by digest and watches it.")
+        .DependsOn(PushEcr)
+        .After(Promote)
+        .Triggers(Verify)
+        .Requires(() => SelectedEnvironment)
+        .Executes(async ct =>
+        {
+            var session = await SessionAsync(ct);
+            _pushed = await PushRecord.ReadAsync(PushRecordFile(session.Environment.Name), ct);
+            var release = new ReleaseInfo
+            {
+                Image = ImageReference.Parse(_pushed.DigestReference),
+                GitSha = _pushed.Commit,
+                Version = _pushed.Tag,
+                ImageTag = _pushed.Tag,
+            };
+            var rendered = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RootDirectory)).Render(session.Environment, release);
+
+            Log.Information("Deploying {Image} to {Environment}", release.Image.Pinned, session.Environment.Name);
+            var result = _deployment = await session.Deployer.DeployAsync(
+                new DeployRequest { Rendered = rendered, Actor = Actor, DryRun = DryRun, Confirmed = Confirm, Timeout = DeployTimeout },
+                DeploymentEventLog.Create(),
+                ct);
+            Log.Information("{Summary}", result.Summary);
+            if (!result.Succeeded)
+            {
+                await RollBackAfterFailureAsync(session, result.Reason ?? result.Summary, result.TaskDefinitionArn, ct);
+            }
+
+            await DeploymentReport.AppendAsync(session.Environment, _pushed, result, verification: null, ct);
+        });
+
+    Target Verify => _ => _
+        .Description("Checks the running deployment: rollout completed on the expected revision, health, /version, error rate and p99 latency over the bake window.")
+        .After(DeployEcs)
+        .OnlyWhenStatic(() => !DryRun)
+        .Requires(() => SelectedEnvironment)
+        .Executes(async ct =>
+        {
+            var session = await SessionAsync(ct);
+            var report = await session.Verifier.VerifyAsync(
+                new VerifyRequest
+                {
+                    Environment = session.Environment,
+                    TaskDefinitionArn = _deployment?.TaskDefinitionArn,
+                    ExpectedRevision = _deployment is null ? null : _pushed?.Commit,
+                    BakeWindow = BakeWindow,
+                    Actor = Actor,
+                    RecordAs = _deployment is null ? DeploymentKind.Verify : DeploymentKind.Deploy,
+                    DeploymentStartedAt = _deployment?.StartedAt,
+                },
+                DeploymentEventLog.Create(),
+                ct);
+            foreach (var line in report.ToText().Split('\n'))
+            {
+                Log.Information("{Line}", line.TrimEnd());
+            }
+
+            await DeploymentReport.AppendAsync(session.Environment, _pushed, _deployment, report, ct);
+            if (!report.Passed)
+            {
+                await RollBackAfterFailureAsync(session, report.Summary, report.TaskDefinitionArn, ct);
+            }
+
+            if (session.Environment.LoadBalancer.ListenerUrl is { } url)
+            {
+                Log.Information("AutoPR answers at {Url}", url);
+            }
+        });
+
+    /// <summary>Rolls back (unless --no-auto-rollback), then fails with the original cause whatever the rollback did.</summary>
+    async Task RollBackAfterFailureAsync(DeploymentSession session, string cause, string? failedTaskDefinitionArn, CancellationToken cancellationToken)
+    {
+        if (NoAutoRollback || DryRun)
+        {
+            throw new InvalidOperationException($"{cause} (automatic rollback is off: --no-auto-rollback)");
+        }
+
+        Log.Warning("Rolling back: {Cause}", cause);
+        var rollback = await session.Rollback.RollBackAfterFailureAsync(
+            new AutoRollbackRequest { Environment = session.Environment, Cause = cause, Actor = Actor, FailedTaskDefinitionArn = failedTaskDefinitionArn },
+            DeploymentEventLog.Create(),
+            cancellationToken);
+        Log.Warning("{Summary}", rollback.Summary);
+        throw new InvalidOperationException(rollback.Succeeded
+            ? $"{cause}; rolled back to {rollback.ToTaskDefinitionArn?.Split('/').Last()}"
+            : $"{cause}; the rollback did not complete either: {rollback.Summary}");
+    }
+}

@@ -1,0 +1,99 @@
+using AutoPR.Build;
+using AutoPR.BuildDefinition.Records;
+using AutoPR.BuildDefinition.Reporting;
+using AutoPR.Deployment.Aws;
+using AutoPR.Deployment.Docker.BaseImages;
+using AutoPR.Deployment.Docker.Build;
+using AutoPR.Deployment.Docker.Engine;
+using AutoPR.Deployment.Docker.Push;
+using Serilog;
+
+namespace AutoPR.BuildDefinition;
+
+/// <summary>DockerBuild and PushEcr: the service image, built once per revision and pushed by digest.</summary>
+internal sealed partial class Build
+{
+    [Parameter("Base image of the service image (default: autopr/runtime-deps:bookworm, made on this machine with debootstrap)")]
+    public string? BaseImage { get; set; }
+
+    static AbsolutePath ImageRecordFile => ArtifactsDirectory / "docker" / "image.json";
+
+    static AbsolutePath PushRecordFile(string environment) => ArtifactsDirectory / "docker" / $"push-{environment}.json";
+
+    DockerEndpoints? _docker;
+
+    /// <summary>A reachable engine (and, for the local environment, its registry): found, started or installed.</summary>
+    async Task<DockerEndpoints> DockerAsync(CancellationToken cancellationToken) =>
+        _docker ??= await new DockerEnvironment(
+            new DockerEnvironmentOptions { RegistryAddress = IsLocalEnvironment ? SelectedEnvironment!.Ecr.Registry : null },
+            LibraryLogger("Docker")).EnsureAsync(cancellationToken);
+
+    Target DockerBuild => _ => _
+        .Description("Publishes the service and builds its image, tagged with the git revision; skipped when that image exists.")
+        .OnlyWhenStatic(() => !IsPromotion)
+        .Executes(async ct =>
+        {
+            var docker = await DockerAsync(ct);
+            var baseImage = BaseImage;
+            if (baseImage is null)
+            {
+                var made = await new BaseImage(docker, logger: LibraryLogger("BaseImage"))
+                    .EnsureAsync(new Progress<string>(line => Log.Information("{Line}", line)), ct);
+                baseImage = made.ImageName;
+            }
+
+            var record = await new ImageBuilder(docker, LibraryLogger("ImageBuilder")).BuildAsync(
+                new ImageBuildRequest
+                {
+                    RepositoryRoot = RootDirectory,
+                    Repository = SelectedEnvironment?.Ecr.Repository ?? "autopr",
+                    BaseImage = baseImage,
+                    RecordPath = ImageRecordFile,
+                },
+                new SynchronousProgress<ImageBuildProgress>(p => Log.Information("[{Stage}] {Message}", p.Stage, p.Message)),
+                ct);
+
+            Log.Information("Image {Reference} ({Id})", record.Reference, record.ImageId);
+            if (record.Skipped)
+            {
+                throw new TargetSkippedException(record.SkipReason ?? $"{record.Reference} is already built");
+            }
+        });
+
+    Target PushEcr => _ => _
+        .Description("Pushes the image to the environment's registry (ECR, or the local registry) and records its digest.")
+        .DependsOn(DockerBuild, LocalUp)
+        .OnlyWhenStatic(() => !IsPromotion)
+        .Requires(() => SelectedEnvironment)
+        .Executes(async ct =>
+        {
+            var environment = SelectedEnvironment!;
+            var image = await ImageBuildRecord.ReadAsync(ImageRecordFile, ct);
+            using var aws = await AwsClients.CreateAsync(environment, cancellationToken: ct);
+            var registry = environment.Ecr.RegistryHost(environment.Aws);
+
+            await aws.Ecr.EnsureRepositoryAsync(environment.Ecr.Repository, environment.Ecr.ToRepositorySettings(), environment.Tags, ct);
+            var authorization = await aws.Ecr.GetAuthorizationAsync(ct);
+
+            var pusher = new ImagePusher(await DockerAsync(ct), LibraryLogger("ImagePusher"));
+            var result = await PushProgressReporter.RunAsync(progress => pusher.PushAsync(
+                new ImagePushRequest
+                {
+                    SourceImage = image.Reference,
+                    Registry = registry,
+                    Repository = environment.Ecr.Repository,
+                    Tag = image.Tag,
+                    Credentials = new RegistryCredentials(authorization.Username, authorization.Password),
+                    ImmutableTags = environment.Ecr.ImageTagMutability == "IMMUTABLE",
+                },
+                progress,
+                ct));
+
+            await PushRecord.WriteAsync(PushRecordFile(environment.Name), new PushRecord(environment.Name, result.Reference, result.DigestReference, result.Digest, image.Tag, image.Commit), ct);
+            Log.Information("{Reference} is {Digest}", result.Reference, result.Digest);
+            if (result.Skipped)
+            {
+                throw new TargetSkippedException(result.SkipReason ?? $"{result.Reference} already holds {result.Digest}");
+            }
+        });
+}

@@ -1,0 +1,31 @@
+using AutoPR.Build;
+using AutoPR.Deployment.Environments;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace AutoPR.BuildDefinition;
+
+/// <summary>The deployment environment every deploy-side target works on (deploy/environments/NAME.json).</summary>
+internal sealed partial class Build
+{
+    [Parameter("Deployment environment: a file in deploy/environments", AllowedValuesFrom = nameof(EnvironmentNames))]
+    public string? Environment { get; set; }
+
+    DeploymentEnvironment? _deploymentEnvironment;
+
+    static AbsolutePath EnvironmentsDirectory => RootDirectory / "deploy" / "environments";
+
+    static IEnumerable<string> EnvironmentNames => EnvironmentLoader.ListNames(EnvironmentsDirectory);
+
+    /// <summary>
+    /// The loaded environment. Targets list it in Requires, so a missing or broken file is one line and exit
+    /// code 2 before anything runs.
+    /// </summary>
+    DeploymentEnvironment? SelectedEnvironment => Environment is null ? null : _deploymentEnvironment ??= EnvironmentLoader.Load(EnvironmentsDirectory, Environment);
+
+    bool IsLocalEnvironment => SelectedEnvironment?.IsLocal == true;
+
+    /// <summary>The library logs through Microsoft.Extensions.Logging; the build's Serilog logger receives it.</summary>
+    static Microsoft.Extensions.Logging.ILogger LibraryLogger(string category) =>
+        new SerilogLoggerFactory(Serilog.Log.Logger).CreateLogger(category);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using AutoPR.Build;
+using AutoPR.BuildDefinition.LocalStack;
+using AutoPR.BuildDefinition.Tools;
+using AutoPR.Deployment.Environments;
+using Serilog;
+using Spectre.Console;
+
+namespace AutoPR.BuildDefinition;
+
+/// <summary>LocalUp, LocalDown, LocalStatus: the local stand-in for ECS, ECR and CloudWatch, on the addresses local.json names.</summary>
+internal sealed partial class Build
+{
+    static AbsolutePath LocalStackDirectory => RootDirectory / ".autopr" / "local-stack";
+
+    static AbsolutePath LocalEcsBinaries => LocalStackDirectory / "bin";
+
+    /// <summary>The local environment: the selected one when it is local, else deploy/environments/local.json.</summary>
+    DeploymentEnvironment LocalEnvironment => IsLocalEnvironment ? SelectedEnvironment! : EnvironmentLoader.Load(EnvironmentsDirectory, "local");
+
+    Uri LocalEcsEndpoint => LocalEnvironment.Aws.Endpoints.TryGetValue("ecs", out var endpoint)
+        ? endpoint
+        : throw new InvalidOperationException("deploy/environments/local.json names no ECS endpoint: set aws.endpoints.ecs.");
+
+    LocalEcsProcess LocalEcs => new(LocalStackDirectory / "state", LocalEcsEndpoint);
+
+    Target LocalUp => _ => _
+        .Description("Makes sure a Docker engine and a registry run, then starts LocalEcs in the background at the endpoint local.json names.")
+        .OnlyWhenStatic(() => Environment == null || IsLocalEnvironment)
+        .Executes(async ct =>
+        {
+            var local = LocalEnvironment;
+            var localEcs = LocalEcs;
+            if (await localEcs.IsRunningAsync(ct))
+            {
+                throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}");
+            }
+
+            var docker = await new AutoPR.Deployment.Docker.Engine.DockerEnvironment(
+                new() { RegistryAddress = local.Ecr.Registry }, LibraryLogger("Docker")).EnsureAsync(ct);
+            await DotNet.RunAsync(["build", RootDirectory / "src" / "AutoPR.LocalEcs" / "AutoPR.LocalEcs.csproj", "-c", "Release", "-o", LocalEcsBinaries, "-v", "q", "--nologo"], ct);
+
+            var api = LocalEcsEndpoint;
+            var listener = local.LoadBalancer.ListenerUrl ?? new Uri("http://127.0.0.1:8080");
+            await localEcs.StartAsync(
+                "dotnet",
+                [
+                    LocalEcsBinaries / "AutoPR.LocalEcs.dll", "serve",
+                    "--state-dir", localEcs.StateDirectory,
+                    "--docker-host", docker.DockerHost.ToString(),
+                    "--api-address", api.Host, "--port", api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--registry", local.Ecr.Registry ?? "127.0.0.1:5000",
+                    "--listener-address", $"{listener.Host}:{listener.Port}",
+                ],
+                TimeSpan.FromSeconds(60),
+                ct);
+            Log.Information("LocalEcs runs at {Endpoint} (ECS, ECR, CloudWatch); registry {Registry}; log {Log}", api, local.Ecr.Registry, localEcs.LogFile);
+        });
+
+    Target LocalDown => _ => _
+        .Description("Stops the LocalEcs that LocalUp started and removes every container it owns (the engine and registry stay).")
+        .Executes(async ct =>
+        {
+            var localEcs = LocalEcs;
+            if (!Directory.Exists(localEcs.StateDirectory) || !File.Exists(LocalEcsBinaries / "AutoPR.LocalEcs.dll"))
+            {
+                throw new TargetSkippedException("LocalUp has not started anything here");
+            }
+
+            await DotNet.RunAsync([LocalEcsBinaries / "AutoPR.LocalEcs.dll", "down", "--state-dir", localEcs.StateDirectory], ct);
+        });
+
+    Target LocalStatus => _ => _
+        .Description("Shows the local stack: services, revisions, deployments, tasks and listener URLs.")
+        .Executes(async ct =>
+        {
+            var localEcs = LocalEcs;
+            if (!await localEcs.IsRunningAsync(ct))
+            {
+                throw new InvalidOperationException("LocalEcs is not running: start it with ./build.sh LocalUp.");
+            }
+
+            var status = await localEcs.StatusAsync(ct);
+            foreach (var service in status["services"]?.AsArray() ?? [])
+            {
+                AnsiConsole.MarkupLineInterpolated($"[bold]{Text(service, "cluster")}/{Text(service, "service")}[/] {Text(service, "status")}, desired {Text(service, "desiredCount")}, listener {Text(service, "listener")}");
+                AnsiConsole.MarkupLineInterpolated($"  task definition {Text(service, "taskDefinition")}");
+                foreach (var deployment in service!["deployments"]?.AsArray() ?? [])
+                {
+                    AnsiConsole.MarkupLineInterpolated($"  deployment {Text(deployment, "status")} {Text(deployment, "rolloutState")} {Text(deployment, "taskDefinition")} desired {Text(deployment, "desiredCount")} failed {Text(deployment, "failedTasks")}");
+                }
+
+                var tasks = new Table().AddColumns("Task", "Address", "Revision", "Status", "Health", "Target");
+                foreach (var task in service["tasks"]?.AsArray() ?? [])
+                {
+                    tasks.AddRow(
+                        Markup.Escape(Text(task, "id")), Markup.Escape(Text(task, "address")), Markup.Escape(Text(task, "taskDefinition").Split('/').Last()),
+                        Markup.Escape(Text(task, "lastStatus")), Markup.Escape(Text(task, "health")), Markup.Escape(Text(task, "target")));
+                }
+
+                AnsiConsole.Write(tasks);
+            }
+        });
+
+    static string Text(JsonNode? node, string member) => node?[member]?.ToString() ?? "-";
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AutoPR.Deployment.Docker.Host;
+
+namespace AutoPR.BuildDefinition.LocalStack;
+
+/// <summary>
+/// The LocalEcs process that LocalUp starts and LocalDown stops: detached, with its pid, ready file and log in
+/// one state directory, so LocalDown stops exactly what LocalUp started.
+/// </summary>
+internal sealed class LocalEcsProcess(string stateDirectory, Uri endpoint)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+    public string StateDirectory => stateDirectory;
+
+    public string LogFile => Path.Combine(stateDirectory, "localecs.log");
+
+    private string ReadyFile => Path.Combine(stateDirectory, "localecs.ready");
+
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(endpoint, "/_localecs/health"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Starts LocalEcs in its own session and waits until it answers; a start that fails shows the end of its log.</summary>
+    public async Task StartAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        File.Delete(ReadyFile);
+        using var process = DetachedProcess.Start(program, arguments, LogFile);
+        var clock = Stopwatch.StartNew();
+        while (!await IsRunningAsync(cancellationToken))
+        {
+            if (process.HasExited || clock.Elapsed > timeout)
+            {
+                var tail = File.Exists(LogFile) ? string.Join(Environment.NewLine, File.ReadLines(LogFile).TakeLast(15)) : "(no log)";
+                throw new InvalidOperationException(
+                    $"LocalEcs did not start at {endpoint} within {timeout.TotalSeconds:0} s (its log is {LogFile}):{Environment.NewLine}{tail}");
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    public async Task<JsonObject> StatusAsync(CancellationToken cancellationToken) =>
+        await Http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, "/_localecs/status"), cancellationToken)
+            ?? throw new InvalidOperationException($"LocalEcs at {endpoint} returned an empty status.");
+}

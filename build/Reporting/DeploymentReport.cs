@@ -1,0 +1,40 @@
+using AutoPR.Build;
+using AutoPR.BuildDefinition.Records;
+using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Rollout;
+using AutoPR.Deployment.Verification;
+
+namespace AutoPR.BuildDefinition.Reporting;
+
+/// <summary>The deployment report in the GitHub Actions job summary: environment, revision, digest, duration, verification.</summary>
+internal static class DeploymentReport
+{
+    public static async Task AppendAsync(
+        DeploymentEnvironment environment, PushRecord? pushed, DeploymentResult? deployment, VerificationReport? verification, CancellationToken cancellationToken)
+    {
+        if (!NukeBuild.IsRunningOnGitHubActions)
+        {
+            return;
+        }
+
+        var rows = new List<IReadOnlyList<string>>
+        {
+            new[] { "Environment", environment.Name },
+            new[] { "Git revision", pushed?.Commit ?? "(unchanged)" },
+            new[] { "Image digest", pushed?.Digest ?? "(unchanged)" },
+        };
+        if (deployment is not null)
+        {
+            rows.Add(["Task definition", deployment.TaskDefinitionArn ?? "(none)"]);
+            rows.Add(["Deployment", $"{deployment.Status} in {SummaryWriter.Format(deployment.FinishedAt - deployment.StartedAt)}"]);
+        }
+
+        var markdown = $"### Deployment to {environment.Name}\n\n{GitHubActions.MarkdownTable(["", ""], rows)}\n";
+        if (verification is not null)
+        {
+            markdown += "\n" + verification.ToMarkdown() + "\n";
+        }
+
+        await GitHubActions.AppendStepSummaryAsync(markdown, cancellationToken);
+    }
+}

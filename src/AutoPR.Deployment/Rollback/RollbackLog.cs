@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace AutoPR.Deployment.Rollback;
+
+/// <summary>Log messages of the rollback.</summary>
+internal static class RollbackLog
+{
+    public static void LogStopConflict(this ILogger logger, string serviceDeploymentArn, string error) =>
+        logger.LogInformation("StopServiceDeployment {Arn} was refused ({Error}); following the deployment as it is", serviceDeploymentArn, error);
+}

@@ -1,0 +1,22 @@
+using AutoPR.Deployment.Templates;
+
+namespace AutoPR.Deployment.Rollout;
+
+/// <summary>One deployment: what to deploy and how.</summary>
+public sealed record DeployRequest
+{
+    /// <summary>The rendered task and service definitions (<see cref="DeploymentTemplates.Render"/>).</summary>
+    public required RenderedDeployment Rendered { get; init; }
+
+    /// <summary>Who or what deploys (recorded in the history).</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>Only plan and diff: no mutating call at all.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Whether a person confirmed the deployment (required where the environment requires approval).</summary>
+    public bool Confirmed { get; init; }
+
+    /// <summary>A rollout timeout other than <see cref="EcsDeployerOptions.Timeout"/>.</summary>
+    public TimeSpan? Timeout { get; init; }
+}

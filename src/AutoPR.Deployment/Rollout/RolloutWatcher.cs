@@ -1,0 +1,328 @@
+using AutoPR.Deployment.Aws;
+using AutoPR.Deployment.Ecs;
+using AutoPR.Deployment.Ecs.Views;
+using Microsoft.Extensions.Logging;
+
+namespace AutoPR.Deployment.Rollout;
+
+/// <summary>
+/// Follows one ECS rollout until it ends, polling every interval (1 s by default: the end is seen at most one
+/// interval after ECS reaches it). Each poll is DescribeServices (deployments, counts, events) plus
+/// DescribeServiceDeployments (status, stage, traffic, rollback); stopped tasks are described only when the failed
+/// count grows. Success means the service deployment SUCCESSFUL (or, without service-deployment APIs, this
+/// deployment COMPLETED and PRIMARY); anything rolled back, stopped or failed is a failure.
+/// </summary>
+public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan pollInterval, ILogger logger)
+{
+    private const int MissingDeploymentPolls = 10;
+
+    /// <summary>Watches until the rollout ends or <see cref="RolloutWatch.Timeout"/> passes; cancellation leaves ECS as it is.</summary>
+    public async Task<RolloutResult> WatchAsync(RolloutWatch watch, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        var state = new WatchState(watch);
+        var started = time.GetUtcNow();
+        if (state.EcsDeploymentId is null)
+        {
+            // Stopped tasks cannot be told apart by deployment: the ones already stopped are not this rollout's.
+            await foreach (var arn in ecs.ListTasksAsync(watch.Cluster, serviceName: watch.Service, desiredStatus: "STOPPED", cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                state.SeenStoppedTasks.Add(arn);
+            }
+        }
+        while (true)
+        {
+            var service = await ecs.DescribeServiceAsync(watch.Cluster, watch.Service, cancellationToken).ConfigureAwait(false);
+            if (service is null || service.Status is "INACTIVE" or "DRAINING")
+            {
+                return Finish(state, RolloutOutcome.Failed, $"service {watch.Service} {(service is null ? "no longer exists" : "is " + service.Status)}", null, null, progress);
+            }
+
+            ReportEvents(state, service, progress);
+            var deployment = FindDeployment(state, service);
+            if (state.ServiceDeploymentArn is null && service.CurrentServiceDeployment is { } current &&
+                !string.Equals(current, watch.PreviousServiceDeploymentArn, StringComparison.Ordinal))
+            {
+                state.ServiceDeploymentArn = current;
+            }
+
+            var serviceDeployment = await DescribeServiceDeploymentAsync(state, cancellationToken).ConfigureAwait(false);
+            var failed = Math.Max(deployment?.FailedTasks ?? 0, serviceDeployment?.CircuitBreakerFailureCount ?? 0);
+            if (failed > state.FailedSeen)
+            {
+                state.FailedSeen = failed;
+                await ReportStoppedTasksAsync(state, progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            ReportProgress(state, service, serviceDeployment, deployment, progress);
+            var verdict = Decide(state, service, deployment, serviceDeployment);
+            if (verdict is { } end)
+            {
+                if (end.Outcome != RolloutOutcome.Succeeded)
+                {
+                    // The reasons of the last failed tasks, even when the failed count was not visible.
+                    await ReportStoppedTasksAsync(state, progress, cancellationToken).ConfigureAwait(false);
+                }
+
+                return Finish(state, end.Outcome, end.Reason, serviceDeployment?.Status ?? deployment?.RolloutState, service.TaskDefinition, progress);
+            }
+
+            if (time.GetUtcNow() - started >= watch.Timeout)
+            {
+                var where = serviceDeployment?.Status ?? deployment?.RolloutState ?? "not started";
+                return Finish(state, RolloutOutcome.TimedOut,
+                    $"the rollout of {TaskDefinitionRegistered.Label(watch.TaskDefinitionArn)} did not finish within {watch.Timeout.TotalSeconds:0} s (still {where}){StoppedSuffix(state)}",
+                    where, service.TaskDefinition, progress);
+            }
+
+            await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static (RolloutOutcome Outcome, string? Reason)? Decide(WatchState state, EcsServiceView service, EcsDeploymentView? deployment, EcsServiceDeploymentView? serviceDeployment)
+    {
+        var target = state.Watch.TaskDefinitionArn;
+        var label = TaskDefinitionRegistered.Label(target);
+        if (state.Watch.IsRollback)
+        {
+            return DecideRollback(state, service, deployment, serviceDeployment);
+        }
+
+        // Circuit breaker without rollback: our deployment failed and stays PRIMARY. ECS will not recover it.
+        if (deployment is { RolloutState: "FAILED", Status: "PRIMARY" })
+        {
+            return (RolloutOutcome.Failed, $"ECS marked the deployment of {label} FAILED: {deployment.RolloutStateReason ?? "no reason given"}{StoppedSuffix(state)}");
+        }
+
+        if (serviceDeployment is not null)
+        {
+            var reason = serviceDeployment.RollbackReason ?? serviceDeployment.StatusReason ?? deployment?.RolloutStateReason;
+            switch (serviceDeployment.Status)
+            {
+                case "SUCCESSFUL":
+                    return string.Equals(service.TaskDefinition, target, StringComparison.Ordinal)
+                        ? (RolloutOutcome.Succeeded, null)
+                        : (RolloutOutcome.Failed, $"ECS reports the deployment successful, but the service runs {service.TaskDefinition} instead of {target}");
+                case "ROLLBACK_SUCCESSFUL":
+                    return (RolloutOutcome.RolledBack, $"ECS rolled {label} back: {reason ?? "no reason given"}{StoppedSuffix(state)}");
+                case "ROLLBACK_FAILED":
+                    return (RolloutOutcome.Failed, $"ECS failed to roll {label} back: {reason ?? "no reason given"}{StoppedSuffix(state)}");
+                case "STOPPED":
+                    return (RolloutOutcome.Failed, $"the deployment of {label} was stopped: {reason ?? "no reason given"}{StoppedSuffix(state)}");
+                default:
+                    return null;
+            }
+        }
+
+        if (deployment is null)
+        {
+            // Our deployment is gone from the service: something else (a rollback) replaced it.
+            if (state.DeploymentSeen && !string.Equals(service.TaskDefinition, target, StringComparison.Ordinal))
+            {
+                return (RolloutOutcome.RolledBack, $"the service went back to {service.TaskDefinition} instead of {label}{StoppedSuffix(state)}");
+            }
+
+            return ++state.MissingPolls >= MissingDeploymentPolls
+                ? (RolloutOutcome.Failed, $"no deployment of {label} appeared on service {state.Watch.Service}")
+                : null;
+        }
+
+        state.DeploymentSeen = true;
+        if (deployment.RolloutState == "FAILED")
+        {
+            // Failed and no longer PRIMARY: ECS is rolling back; done when the PRIMARY one completes.
+            var primary = service.Deployments.FirstOrDefault(d => d.Status == "PRIMARY");
+            return primary?.RolloutState == "COMPLETED"
+                ? (RolloutOutcome.RolledBack, $"ECS rolled {label} back: {deployment.RolloutStateReason ?? "no reason given"}{StoppedSuffix(state)}")
+                : null;
+        }
+
+        // Without service-deployment data, deployments[] decides.
+        // Without a service deployment to follow (no such API, no new deployment, none reported), deployments[] decides.
+        var followDeployments = state.ServiceDeploymentUnsupported || !state.Watch.ExpectsNewDeployment || state.ServiceDeploymentArn is null;
+        return followDeployments && deployment is { RolloutState: "COMPLETED", Status: "PRIMARY" } && deployment.RunningCount >= deployment.DesiredCount
+            ? (RolloutOutcome.Succeeded, null)
+            : null;
+    }
+
+    private static (RolloutOutcome Outcome, string? Reason)? DecideRollback(WatchState state, EcsServiceView service, EcsDeploymentView? deployment, EcsServiceDeploymentView? serviceDeployment)
+    {
+        var running = service.TaskDefinition is { } t ? TaskDefinitionRegistered.Label(t) : "nothing";
+        switch (serviceDeployment?.Status)
+        {
+            case "ROLLBACK_SUCCESSFUL":
+                return (RolloutOutcome.Succeeded, null);
+            case "ROLLBACK_FAILED":
+                return (RolloutOutcome.Failed, $"the rollback failed: {serviceDeployment.StatusReason ?? serviceDeployment.RollbackReason ?? "no reason given"} (service runs {running})");
+            case "SUCCESSFUL":
+                return (RolloutOutcome.Failed, $"the deployment completed before the rollback took effect; the service runs {running}");
+            case "STOPPED":
+                return (RolloutOutcome.Failed, $"the deployment was stopped without a rollback: {serviceDeployment.StatusReason ?? "no reason given"} (service runs {running})");
+            case not null:
+                return null;
+        }
+
+        // No service-deployment data: the target revision PRIMARY and COMPLETED is the end.
+        return deployment is { Status: "PRIMARY", RolloutState: "COMPLETED" } && deployment.RunningCount >= deployment.DesiredCount
+            ? (RolloutOutcome.Succeeded, null)
+            : null;
+    }
+
+    private static EcsDeploymentView? FindDeployment(WatchState state, EcsServiceView service)
+    {
+        var deployments = service.Deployments;
+        if (state.EcsDeploymentId is { } id)
+        {
+            return deployments.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal));
+        }
+
+        var match = deployments
+            .Where(d => string.Equals(d.TaskDefinition, state.Watch.TaskDefinitionArn, StringComparison.Ordinal))
+            .OrderBy(d => d.Status == "PRIMARY" ? 0 : 1)
+            .FirstOrDefault();
+        state.EcsDeploymentId = match?.Id;
+        return match;
+    }
+
+    private async Task<EcsServiceDeploymentView?> DescribeServiceDeploymentAsync(WatchState state, CancellationToken cancellationToken)
+    {
+        if (state.ServiceDeploymentArn is not { } arn || state.ServiceDeploymentUnsupported)
+        {
+            return null;
+        }
+
+        try
+        {
+            var result = await ecs.DescribeServiceDeploymentsAsync([arn], cancellationToken).ConfigureAwait(false);
+            return result.Items.Count > 0 ? result.Items[0] : null;
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "UnknownOperationException" or "InvalidAction" or "UnsupportedOperation" or "NotImplemented")
+        {
+            // An endpoint without the service-deployment APIs (moto): deployments[] is enough to decide.
+            logger.LogInformation("DescribeServiceDeployments is not available ({Code}); following deployments[] only", ex.ErrorCode);
+            state.ServiceDeploymentUnsupported = true;
+            return null;
+        }
+    }
+
+    private void ReportEvents(WatchState state, EcsServiceView service, IProgress<DeploymentEvent>? progress)
+    {
+        // ECS lists the newest first; report the unseen ones oldest first.
+        foreach (var serviceEvent in service.Events.Where(e => e.Id is not null).Reverse())
+        {
+            if (state.SeenEvents.Add(serviceEvent.Id!))
+            {
+                progress?.Report(new ServiceEventObserved(time.GetUtcNow(), serviceEvent));
+            }
+        }
+    }
+
+    private void ReportProgress(WatchState state, EcsServiceView service, EcsServiceDeploymentView? serviceDeployment, EcsDeploymentView? deployment, IProgress<DeploymentEvent>? progress)
+    {
+        var blueGreen = string.Equals(serviceDeployment?.Json["deploymentConfiguration"]?["strategy"]?.ToString(), "BLUE_GREEN", StringComparison.Ordinal);
+        var targetWeight = blueGreen ? serviceDeployment?.TargetServiceRevision?.RequestedProductionTrafficWeight : null;
+        var revisions = service.Deployments
+            .Where(d => d.Status != "INACTIVE" && d.TaskDefinition is not null)
+            .Select(d =>
+            {
+                var isTarget = string.Equals(d.TaskDefinition, state.Watch.TaskDefinitionArn, StringComparison.Ordinal);
+                // In a rollback the service deployment's target is the revision being left.
+                var carriesTargetWeight = state.Watch.IsRollback ? !isTarget : isTarget;
+                var traffic = targetWeight is { } weight ? (carriesTargetWeight ? weight : 100 - weight) : (double?)null;
+                return new RevisionProgress(d.TaskDefinition!, isTarget, d.RunningCount, d.DesiredCount, d.PendingCount, d.FailedTasks, traffic) { IsRollback = state.Watch.IsRollback };
+            })
+            .OrderBy(r => r.IsTarget ? 0 : 1)
+            .ToList();
+        var status = serviceDeployment?.Status ?? deployment?.RolloutState;
+        var snapshot = new RolloutProgressed(time.GetUtcNow(), status, serviceDeployment?.LifecycleStage, revisions);
+        if (!string.Equals(snapshot.Message, state.LastProgress, StringComparison.Ordinal))
+        {
+            state.LastProgress = snapshot.Message;
+            progress?.Report(snapshot);
+        }
+
+        if (!state.RollbackReported && !state.Watch.IsRollback && serviceDeployment?.Status is "ROLLBACK_REQUESTED" or "ROLLBACK_IN_PROGRESS")
+        {
+            state.RollbackReported = true;
+            progress?.Report(new RollbackObserved(time.GetUtcNow(), serviceDeployment.RollbackReason ?? serviceDeployment.StatusReason ?? "no reason given"));
+        }
+    }
+
+    private async Task ReportStoppedTasksAsync(WatchState state, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        var fresh = new List<string>();
+        await foreach (var arn in ecs.ListTasksAsync(state.Watch.Cluster, serviceName: state.Watch.Service, desiredStatus: "STOPPED", cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (state.SeenStoppedTasks.Add(arn))
+            {
+                fresh.Add(arn);
+            }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var described = await ecs.DescribeTasksAsync(state.Watch.Cluster, fresh, cancellationToken).ConfigureAwait(false);
+        foreach (var task in described.Items.OrderBy(t => t.StoppedAt ?? DateTimeOffset.MaxValue))
+        {
+            var ours = state.EcsDeploymentId is { } id && task.StartedBy is not null
+                ? string.Equals(task.StartedBy, id, StringComparison.Ordinal)
+                : string.Equals(task.TaskDefinitionArn, state.Watch.TaskDefinitionArn, StringComparison.Ordinal);
+            if (ours)
+            {
+                var stopped = StoppedTask.From(task);
+                state.StoppedTasks.Add(stopped);
+                progress?.Report(new TaskStopped(time.GetUtcNow(), stopped));
+            }
+        }
+    }
+
+    private RolloutResult Finish(WatchState state, RolloutOutcome outcome, string? reason, string? status, string? finalTaskDefinition, IProgress<DeploymentEvent>? progress)
+    {
+        var result = new RolloutResult
+        {
+            Outcome = outcome,
+            Reason = reason,
+            ServiceDeploymentArn = state.ServiceDeploymentArn,
+            Status = status,
+            FinalTaskDefinitionArn = finalTaskDefinition,
+            IsRollback = state.Watch.IsRollback,
+            StoppedTasks = [.. state.StoppedTasks],
+            FinishedAt = time.GetUtcNow(),
+        };
+        progress?.Report(new RolloutFinished(result.FinishedAt, result));
+        return result;
+    }
+
+    private static string StoppedSuffix(WatchState state) =>
+        state.StoppedTasks.Count == 0 ? string.Empty : $" (last stopped task: {state.StoppedTasks[^1].Reason})";
+
+    private sealed class WatchState(RolloutWatch watch)
+    {
+        public RolloutWatch Watch { get; } = watch;
+
+        public string? EcsDeploymentId { get; set; } = watch.EcsDeploymentId;
+
+        public string? ServiceDeploymentArn { get; set; } = watch.ServiceDeploymentArn;
+
+        public bool ServiceDeploymentUnsupported { get; set; }
+
+        public HashSet<string> SeenEvents { get; } = new(watch.KnownEventIds, StringComparer.Ordinal);
+
+        public HashSet<string> SeenStoppedTasks { get; } = new(StringComparer.Ordinal);
+
+        public List<StoppedTask> StoppedTasks { get; } = [];
+
+        public int FailedSeen { get; set; }
+
+        public int MissingPolls { get; set; }
+
+        public bool DeploymentSeen { get; set; }
+
+        public bool RollbackReported { get; set; }
+
+        public string? LastProgress { get; set; }
+    }
+}

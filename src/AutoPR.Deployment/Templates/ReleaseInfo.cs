@@ -1,0 +1,17 @@
+namespace AutoPR.Deployment.Templates;
+
+/// <summary>What is being deployed: the image by digest and the source it was built from.</summary>
+public sealed record ReleaseInfo
+{
+    /// <summary>The image, pinned by digest.</summary>
+    public required ImageReference Image { get; init; }
+
+    /// <summary>The git commit the image was built from (AUTOPR_REVISION).</summary>
+    public required string GitSha { get; init; }
+
+    /// <summary>The version (AUTOPR_VERSION).</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The tag the image was pushed with (AUTOPR_IMAGE_TAG), for people; the digest is what runs.</summary>
+    public string? ImageTag { get; init; }
+}

@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using AutoPR.Deployment.Environments;
+
+namespace AutoPR.Deployment.Templates;
+
+/// <summary>
+/// The values templates may use, derived from an environment and a release. A null value means the environment
+/// does not set it (write <c>{{ name? }}</c> to leave the member out then). Values have the JSON type ECS expects
+/// (task cpu and memory are strings, counts are numbers).
+/// </summary>
+public static class TemplateValues
+{
+    /// <summary>Variables the deployment sets in the container; an environment file must not set them itself.</summary>
+    public static readonly IReadOnlyList<string> ReservedVariables = ["LOG_LEVEL", "ENVIRONMENT", "AUTOPR_REVISION", "AUTOPR_VERSION", "AUTOPR_IMAGE_TAG"];
+
+    /// <summary>The task-definition family of an environment: SERVICE-ENVIRONMENT, so environments sharing an account never share revisions.</summary>
+    public static string Family(DeploymentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return $"{environment.Service}-{environment.Name}";
+    }
+
+    /// <summary>Every value, by placeholder name.</summary>
+    public static IReadOnlyDictionary<string, JsonNode?> Create(DeploymentEnvironment environment, ReleaseInfo release)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(release);
+        var deployment = environment.Deployment;
+        var blueGreen = deployment.Strategy == DeploymentStrategy.BlueGreen;
+        var hasLoadBalancer = environment.LoadBalancer.TargetGroupArn is not null;
+        return new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
+        {
+            ["environment"] = environment.Name,
+            ["accountId"] = environment.Aws.AccountId,
+            ["region"] = environment.Aws.Region,
+            ["cluster"] = environment.Cluster,
+            ["service"] = environment.Service,
+            ["family"] = Family(environment),
+            ["containerName"] = environment.LoadBalancer.ContainerName,
+            ["containerPort"] = environment.LoadBalancer.ContainerPort,
+            ["image"] = release.Image.Pinned,
+            ["imageDigest"] = release.Image.Digest,
+            ["imageTag"] = release.ImageTag,
+            ["registry"] = release.Image.Registry,
+            ["repository"] = release.Image.Repository,
+            ["gitSha"] = release.GitSha,
+            ["version"] = release.Version,
+            ["cpu"] = environment.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["memory"] = environment.Memory.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["desiredCount"] = environment.DesiredCount,
+            ["logLevel"] = environment.LogLevel,
+            ["taskRoleArn"] = environment.TaskRoleArn,
+            ["executionRoleArn"] = environment.ExecutionRoleArn,
+            ["logGroup"] = environment.LogGroup,
+            ["containerEnvironment"] = ContainerEnvironment(environment, release),
+            ["containerSecrets"] = ContainerSecrets(environment),
+            ["logConfiguration"] = LogConfiguration(environment),
+            ["tags"] = Tags(environment.Tags),
+            ["deployment.strategy"] = deployment.StrategyName,
+            ["deployment.bakeTimeInMinutes"] = blueGreen ? deployment.BakeTimeMinutes : null,
+            ["deployment.minimumHealthyPercent"] = deployment.MinimumHealthyPercent,
+            ["deployment.maximumPercent"] = deployment.MaximumPercent,
+            ["deployment.circuitBreaker.enable"] = deployment.CircuitBreaker.Enable,
+            ["deployment.circuitBreaker.rollback"] = deployment.CircuitBreaker.Rollback,
+            // ECS accepts a grace period only for services behind a load balancer.
+            ["healthCheckGracePeriodSeconds"] = hasLoadBalancer ? environment.HealthCheckGracePeriodSeconds : null,
+            ["loadBalancers"] = LoadBalancers(environment),
+            ["networkConfiguration"] = NetworkConfiguration(environment.Network),
+        };
+    }
+
+    private static JsonArray ContainerEnvironment(DeploymentEnvironment environment, ReleaseInfo release)
+    {
+        var clash = environment.EnvironmentVariables.Keys.FirstOrDefault(k => ReservedVariables.Contains(k, StringComparer.Ordinal));
+        if (clash is not null)
+        {
+            throw new EnvironmentConfigurationException(
+                $"{environment.FilePath}: $.environmentVariables.{clash}: set by the deployment itself; fix: remove it (use $.logLevel for LOG_LEVEL; the others come from the release)");
+        }
+
+        var variables = new Dictionary<string, string>(environment.EnvironmentVariables, StringComparer.Ordinal)
+        {
+            ["LOG_LEVEL"] = environment.LogLevel,
+            ["ENVIRONMENT"] = environment.Name,
+            ["AUTOPR_REVISION"] = release.GitSha,
+            ["AUTOPR_VERSION"] = release.Version,
+            ["AUTOPR_IMAGE_TAG"] = release.ImageTag ?? release.Image.Digest,
+        };
+        return NameValueList(variables, "value");
+    }
+
+    private static JsonArray ContainerSecrets(DeploymentEnvironment environment) => NameValueList(environment.Secrets, "valueFrom");
+
+    // Sorted by name: ECS keeps the order it is given, so a stable order keeps revisions comparable.
+    private static JsonArray NameValueList(IReadOnlyDictionary<string, string> items, string valueName)
+    {
+        var array = new JsonArray();
+        foreach (var (name, value) in items.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            array.Add((JsonNode)new JsonObject { ["name"] = name, [valueName] = value });
+        }
+
+        return array;
+    }
+
+    private static JsonObject? LogConfiguration(DeploymentEnvironment environment) => environment.LogGroup is null
+        ? null
+        : new JsonObject
+        {
+            ["logDriver"] = "awslogs",
+            ["options"] = new JsonObject
+            {
+                ["awslogs-group"] = environment.LogGroup,
+                ["awslogs-region"] = environment.Aws.Region,
+                ["awslogs-stream-prefix"] = environment.Service,
+            },
+        };
+
+    private static JsonArray Tags(IReadOnlyDictionary<string, string> tags)
+    {
+        var array = new JsonArray();
+        foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            array.Add((JsonNode)new JsonObject { ["key"] = key, ["value"] = value });
+        }
+
+        return array;
+    }
+
+    private static JsonArray LoadBalancers(DeploymentEnvironment environment)
+    {
+        var settings = environment.LoadBalancer;
+        if (settings.TargetGroupArn is null)
+        {
+            return [];
+        }
+
+        var loadBalancer = new JsonObject
+        {
+            ["targetGroupArn"] = settings.TargetGroupArn,
+            ["containerName"] = settings.ContainerName,
+            ["containerPort"] = settings.ContainerPort,
+        };
+        if (environment.Deployment.Strategy == DeploymentStrategy.BlueGreen && settings.AlternateTargetGroupArn is not null)
+        {
+            var advanced = new JsonObject { ["alternateTargetGroupArn"] = settings.AlternateTargetGroupArn };
+            if (settings.ProductionListenerRuleArn is not null)
+            {
+                advanced["productionListenerRule"] = settings.ProductionListenerRuleArn;
+            }
+
+            if (settings.TestListenerRuleArn is not null)
+            {
+                advanced["testListenerRule"] = settings.TestListenerRuleArn;
+            }
+
+            if (settings.RoleArn is not null)
+            {
+                advanced["roleArn"] = settings.RoleArn;
+            }
+
+            loadBalancer["advancedConfiguration"] = advanced;
+        }
+
+        return [loadBalancer];
+    }
+
+    private static JsonObject? NetworkConfiguration(NetworkSettings? network) => network is null
+        ? null
+        : new JsonObject
+        {
+            ["awsvpcConfiguration"] = new JsonObject
+            {
+                ["subnets"] = new JsonArray([.. network.Subnets.Select(s => (JsonNode)JsonValue.Create(s))]),
+                ["securityGroups"] = new JsonArray([.. network.SecurityGroups.Select(s => (JsonNode)JsonValue.Create(s))]),
+                ["assignPublicIp"] = network.AssignPublicIp,
+            },
+        };
+}

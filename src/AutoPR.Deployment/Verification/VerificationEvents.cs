@@ -1,0 +1,17 @@
+using AutoPR.Deployment.Rollout;
+
+namespace AutoPR.Deployment.Verification;
+
+/// <summary>A check reached its verdict.</summary>
+public sealed record VerificationCheckCompleted(DateTimeOffset Time, VerificationCheck Check) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message => "verify: " + Check;
+}
+
+/// <summary>A measurement during verification (a health probe result, the metrics so far in the bake window).</summary>
+public sealed record VerificationObserved(DateTimeOffset Time, string Text) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message => "verify: " + Text;
+}

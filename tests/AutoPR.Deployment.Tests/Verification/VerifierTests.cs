@@ -1,0 +1,237 @@
+using System.Net;
+using AutoPR.Deployment.History;
+using AutoPR.Deployment.Tests.Fixtures;
+using AutoPR.Deployment.Tests.Rollout.Fakes;
+using AutoPR.Deployment.Verification;
+
+namespace AutoPR.Deployment.Tests.Verification;
+
+public sealed class VerifierTests
+{
+    private static readonly TimeSpan Bake = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_healthy_release_passes_every_check_and_is_recorded_as_verified()
+    {
+        using var setup = await Setup.CreateAsync();
+
+        var report = await setup.VerifyAsync();
+
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal(
+            [VerificationCheck.Rollout, VerificationCheck.Health, VerificationCheck.Version, VerificationCheck.ErrorRate, VerificationCheck.Latency],
+            report.Checks.Select(c => c.Name));
+        Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Passed, c.Status));
+        Assert.Equal("autopr-production:1 COMPLETED, 3/3 running", report.Checks[0].Observed);
+        Assert.Equal("5/5 healthy in a row", report.Checks[1].Observed);
+        Assert.Equal(DeploymentTestBed.GitSha, report.Checks[2].Observed);
+        Assert.Matches(@"^0 % \(0 of [1-9][0-9]+ requests\)$", report.Checks[3].Observed);
+        Assert.Equal("<= 1 % over 30 s", report.Checks[3].Threshold);
+        Assert.Equal("50 ms", report.Checks[4].Observed);
+        Assert.Equal("<= 800 ms over 30 s", report.Checks[4].Threshold);
+        Assert.Contains("  PASS  error-rate   " + report.Checks[3].Observed, report.ToText(), StringComparison.Ordinal);
+        Assert.Contains("| error-rate | PASS | " + report.Checks[3].Observed + " | <= 1 % over 30 s |  |", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Equal("production: verification PASSED on autopr-production:1", report.Summary);
+        var records = await setup.Bed.History.ReadAsync(setup.Bed.Family, "production");
+        Assert.Contains(records, r => r.Kind == DeploymentKind.Verify && r.Outcome == DeploymentOutcome.Verified && r.TaskDefinitionArn == setup.Arn);
+        Assert.Empty(setup.Bed.Ecs.ModelProblems);
+    }
+
+    [Fact]
+    public async Task Metrics_are_read_for_both_target_groups_of_the_load_balancer()
+    {
+        using var setup = await Setup.CreateAsync();
+
+        await setup.VerifyAsync();
+
+        var queries = setup.Metrics.Requests[0]["MetricDataQueries"]!.AsArray();
+        var dimensions = queries.Select(q => q!["MetricStat"]!["Metric"]!["Dimensions"]!.ToJsonString()).Distinct().ToList();
+        Assert.Equal(2, dimensions.Count);
+        Assert.Contains("""{"Name":"LoadBalancer","Value":"app/autopr-production/0a1b2c3d4e5f6074"}""", dimensions[0], StringComparison.Ordinal);
+        Assert.Contains("""{"Name":"TargetGroup","Value":"targetgroup/autopr-production-blue/0a1b2c3d4e5f6072"}""", dimensions[0], StringComparison.Ordinal);
+        Assert.Contains("""{"Name":"TargetGroup","Value":"targetgroup/autopr-production-green/0a1b2c3d4e5f6073"}""", dimensions[1], StringComparison.Ordinal);
+        Assert.Equal(
+            ["RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime"],
+            queries.Take(4).Select(q => q!["MetricStat"]!["Metric"]!["MetricName"]!.GetValue<string>()));
+        Assert.Equal("p99", queries[3]!["MetricStat"]!["Stat"]!.GetValue<string>());
+        Assert.All(setup.Metrics.Requests, r => Assert.Empty(ServiceModel.CloudWatch.ValidateInput("GetMetricData", r)));
+    }
+
+    [Fact]
+    public async Task An_unhealthy_service_fails_after_three_probes_without_waiting_for_the_bake_window()
+    {
+        using var setup = await Setup.CreateAsync();
+        setup.Endpoint.Health = _ => HttpStatusCode.ServiceUnavailable;
+
+        var report = await setup.VerifyAsync();
+
+        Assert.False(report.Passed);
+        Assert.Equal(VerificationCheck.Health, report.FirstFailure!.Name);
+        Assert.Equal("unhealthy 3 times in a row: HTTP 503 {\"status\":\"unhealthy\"}", report.FirstFailure.Observed);
+        Assert.Equal(3, setup.Endpoint.HealthCalls);
+        Assert.Empty(setup.Metrics.Requests);
+        Assert.Equal(CheckStatus.NotRun, report.Checks.Single(c => c.Name == VerificationCheck.ErrorRate).Status);
+        var records = await setup.Bed.History.ReadAsync(setup.Bed.Family, "production");
+        Assert.Contains(records, r => r.Outcome == DeploymentOutcome.VerificationFailed);
+    }
+
+    [Fact]
+    public async Task A_service_reporting_another_revision_fails_the_version_check()
+    {
+        using var setup = await Setup.CreateAsync();
+        setup.Endpoint.Revision = "ffffffffffffffffffffffffffffffffffffffff";
+
+        var report = await setup.VerifyAsync();
+
+        Assert.Equal(VerificationCheck.Version, report.FirstFailure!.Name);
+        Assert.StartsWith("ffffffffffffffffffffffffffffffffffffffff (3 times in a row)", report.FirstFailure.Observed, StringComparison.Ordinal);
+        Assert.Equal(DeploymentTestBed.GitSha, report.FirstFailure.Threshold);
+    }
+
+    [Fact]
+    public async Task An_error_spike_in_the_bake_window_fails_at_the_next_evaluation_not_at_the_end()
+    {
+        using var setup = await Setup.CreateAsync();
+        var spikeAt = 0.0;
+        setup.Metrics.Curve = seconds =>
+        {
+            var bake = seconds - setup.BakeStartedAfter;
+            if (bake < 10)
+            {
+                return (seconds * 10, 0, 0.05);
+            }
+
+            spikeAt = spikeAt == 0 ? seconds : spikeAt;
+            return (seconds * 10, 40, 0.05);
+        };
+
+        var report = await setup.VerifyAsync();
+
+        var failure = report.FirstFailure!;
+        Assert.Equal(VerificationCheck.ErrorRate, failure.Name);
+        Assert.Contains("(40 of ", failure.Observed, StringComparison.Ordinal);
+        Assert.True(failure.DecidedAt < report.StartedAt + TimeSpan.FromSeconds(setup.BakeStartedAfter) + Bake, "the breach must end verification before the bake window closes");
+        Assert.Equal(CheckStatus.NotRun, report.Checks.Single(c => c.Name == VerificationCheck.Latency).Status);
+        Assert.StartsWith("production: verification FAILED on autopr-production:1: error-rate: ", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_latency_degradation_fails_the_p99_check()
+    {
+        using var setup = await Setup.CreateAsync();
+        setup.Metrics.Curve = seconds => (seconds * 10, 0, 1.5);
+
+        var report = await setup.VerifyAsync();
+
+        Assert.Equal(VerificationCheck.Latency, report.FirstFailure!.Name);
+        Assert.Equal("1500 ms", report.FirstFailure.Observed);
+        var errorRate = report.Checks.Single(c => c.Name == VerificationCheck.ErrorRate);
+        Assert.Equal(CheckStatus.NotRun, errorRate.Status);
+        Assert.Equal("verification stopped at the first failure", errorRate.Detail);
+    }
+
+    [Fact]
+    public async Task Too_few_requests_never_fail_early_but_are_judged_when_the_window_closes()
+    {
+        using var setup = await Setup.CreateAsync();
+        setup.Metrics.Curve = _ => (4, 1, 0.05);
+
+        var report = await setup.VerifyAsync();
+
+        var failure = report.FirstFailure!;
+        Assert.Equal(VerificationCheck.ErrorRate, failure.Name);
+        Assert.Equal("25 % (1 of 4 requests)", failure.Observed);
+        Assert.True(failure.DecidedAt >= report.StartedAt + Bake, "with few requests the verdict waits for the end of the window");
+    }
+
+    [Fact]
+    public async Task No_traffic_at_all_passes_and_says_there_was_nothing_to_judge()
+    {
+        using var setup = await Setup.CreateAsync();
+        setup.Metrics.Curve = _ => (0, 0, null);
+
+        var report = await setup.VerifyAsync();
+
+        Assert.True(report.Passed, report.ToText());
+        Assert.Equal("no requests in the window: nothing to judge", report.Checks.Single(c => c.Name == VerificationCheck.ErrorRate).Detail);
+        Assert.Equal("no latency data", report.Checks.Single(c => c.Name == VerificationCheck.Latency).Detail);
+    }
+
+    [Fact]
+    public async Task A_service_on_another_revision_fails_the_rollout_check_and_probes_nothing()
+    {
+        using var setup = await Setup.CreateAsync();
+
+        var report = await setup.Verifier.VerifyAsync(new VerifyRequest
+        {
+            Environment = setup.Bed.Environment,
+            TaskDefinitionArn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/autopr-production:9",
+            BakeWindow = Bake,
+        });
+
+        Assert.Equal(VerificationCheck.Rollout, report.FirstFailure!.Name);
+        Assert.Equal("autopr-production:1 COMPLETED, 3/3 running", report.FirstFailure.Observed);
+        Assert.Equal("autopr-production:9 COMPLETED, all tasks running", report.FirstFailure.Threshold);
+        Assert.Equal(0, setup.Endpoint.HealthCalls);
+        Assert.All(report.Checks.Skip(1), c => Assert.Equal(CheckStatus.NotRun, c.Status));
+    }
+
+    [Fact]
+    public async Task Local_environments_get_synthetic_traffic_on_their_listener_during_the_bake_window()
+    {
+        using var setup = await Setup.CreateAsync("local", VerifierOptions.For);
+
+        var report = await setup.VerifyAsync();
+
+        Assert.True(report.Passed, report.ToText());
+        Assert.True(setup.Endpoint.WorkCalls > 0, "the bake window should have sent requests to /");
+        Assert.Contains(new Uri("http://127.0.0.1:8080"), setup.Endpoint.Hosts);
+        Assert.All(setup.Endpoint.Hosts, h => Assert.Equal("127.0.0.1", h.Host));
+    }
+
+    private sealed class Setup : IDisposable
+    {
+        private readonly HttpClient _http;
+
+        private Setup(DeploymentTestBed bed, string arn, Func<Deployment.Environments.DeploymentEnvironment, TimeProvider?, VerifierOptions>? options)
+        {
+            Bed = bed;
+            Arn = arn;
+            Endpoint = new FakeServiceEndpoint();
+            Metrics = new FakeLoadBalancerMetrics(bed.Time);
+            bed.Ecs.MetricData = Metrics.Answer;
+            _http = new HttpClient(Endpoint);
+            var chosen = options?.Invoke(bed.Environment, bed.Time) ?? new VerifierOptions { Time = bed.Time };
+            Verifier = new Verifier(bed.Client, bed.CloudWatch, _http, bed.History, chosen with { Time = bed.Time });
+        }
+
+        public DeploymentTestBed Bed { get; }
+
+        public string Arn { get; }
+
+        public FakeServiceEndpoint Endpoint { get; }
+
+        public FakeLoadBalancerMetrics Metrics { get; }
+
+        public Verifier Verifier { get; }
+
+        // Probes before the bake window: N healthy checks, one per second.
+        public double BakeStartedAfter => Bed.Environment.Verification.ConsecutiveHealthyChecks - 1;
+
+        public static async Task<Setup> CreateAsync(string environment = "production", Func<Deployment.Environments.DeploymentEnvironment, TimeProvider?, VerifierOptions>? options = null)
+        {
+            var bed = new DeploymentTestBed(environment);
+            var arn = await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+            return new Setup(bed, arn, options);
+        }
+
+        public Task<VerificationReport> VerifyAsync() =>
+            Bed.Time.DriveAsync(Verifier.VerifyAsync(new VerifyRequest { Environment = Bed.Environment, BakeWindow = Bake, Actor = "tester" }));
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            Bed.Dispose();
+        }
+    }
+}
