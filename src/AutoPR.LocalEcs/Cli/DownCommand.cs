@@ -22,6 +22,7 @@ public static class DownCommand
         }
 
         await StopProcessAsync(files, cancellationToken);
+        dockerHost ??= File.Exists(files.DockerHostFile) ? File.ReadAllText(files.DockerHostFile).Trim() : null;
         using var runtime = new DockerTaskRuntime(DockerClientFactory.Create(dockerHost), files.ReadOrCreateInstanceId(), NullLogger<DockerTaskRuntime>.Instance);
         var removed = await runtime.RemoveAllAsync(cancellationToken);
         Console.WriteLine($"Removed {removed} LocalEcs container(s) of {files.Directory}.");
