@@ -22,6 +22,7 @@ public static class DownCommand
         }
 
         await StopProcessAsync(files, cancellationToken);
+        dockerHost ??= File.Exists(files.DockerHostFile) ? File.ReadAllText(files.DockerHostFile).Trim() : null;
         using var runtime = new DockerTaskRuntime(DockerClientFactory.Create(dockerHost), files.ReadOrCreateInstanceId(), NullLogger<DockerTaskRuntime>.Instance);
         var removed = await runtime.RemoveAllAsync(cancellationToken);
         Console.WriteLine($"Removed {removed} LocalEcs container(s) of {files.Directory}.");
@@ -50,6 +51,15 @@ public static class DownCommand
 
         using (process)
         {
+            if (!IsLocalEcs(pid))
+            {
+                // A stale pid file: the number now belongs to another program, which must not be signalled.
+                Console.WriteLine($"Pid {pid} in {files.PidFile} is not a LocalEcs process; not stopping it.");
+                File.Delete(files.PidFile);
+                File.Delete(files.ReadyFile);
+                return;
+            }
+
             Console.WriteLine($"Stopping LocalEcs (pid {pid}).");
             using (var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]))
             {
@@ -68,5 +78,11 @@ public static class DownCommand
                 process.Kill();
             }
         }
+    }
+
+    private static bool IsLocalEcs(int pid)
+    {
+        var commandLine = $"/proc/{pid}/cmdline";
+        return !File.Exists(commandLine) || File.ReadAllText(commandLine).Contains("AutoPR.LocalEcs", StringComparison.Ordinal);
     }
 }

@@ -60,7 +60,7 @@ public static class LocalEcsCommandLine
         serve.SetAction(Serve);
         root.Subcommands.Add(serve);
 
-        var down = new Command("down", "Stop the LocalEcs running on this state directory and remove every container it owns.");
+        var down = new Command("down", "Stop the LocalEcs running on this state directory and remove every container it owns (on the engine its serve used unless --docker-host says otherwise).");
         down.Options.Add(stateDir);
         down.Options.Add(dockerHost);
         down.SetAction((parse, cancellationToken) => DownCommand.RunAsync(parse.GetRequiredValue(stateDir), parse.GetValue(dockerHost), cancellationToken));

@@ -34,6 +34,7 @@ public static class ServeCommand
         try
         {
             AtomicFile.WriteAllText(files.PidFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            AtomicFile.WriteAllText(files.DockerHostFile, Tasks.DockerClientFactory.ResolveHost(options.DockerHost));
             await using var server = await LocalEcsServer.StartAsync(options, b => b.AddSerilog(logger), cancellationToken);
             var ready = new
             {

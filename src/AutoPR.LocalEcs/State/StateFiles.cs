@@ -22,6 +22,9 @@ public sealed class StateFiles
     /// <summary>Identity of this LocalEcs instance; labels every container it starts.</summary>
     public string InstanceId => Path.Combine(Directory, "instance-id");
 
+    /// <summary>The Docker engine the last `serve` used, so `down` finds the containers without being told.</summary>
+    public string DockerHostFile => Path.Combine(Directory, "docker-host");
+
     public string PidFile => Path.Combine(Directory, "localecs.pid");
 
     /// <summary>Written once the API listens: JSON with pid, endpoint and listener address.</summary>

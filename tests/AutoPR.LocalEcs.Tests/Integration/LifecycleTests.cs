@@ -68,7 +68,8 @@ public sealed class LifecycleTests
             var instance = files.ReadOrCreateInstanceId();
             await WaitAsync(async () => (await OwnedContainersAsync(instance)).Count == 2, "two task containers");
 
-            using var down = Start("down", "--state-dir", stateDir, "--docker-host", DockerPrerequisites.DockerHost);
+            // No --docker-host and no DOCKER_HOST: down uses the engine the server recorded in its state directory.
+            using var down = Start(["down", "--state-dir", stateDir], withoutDockerHost: true);
             await down.WaitForExitAsync();
 
             Assert.Equal(0, down.ExitCode);
@@ -76,6 +77,7 @@ public sealed class LifecycleTests
             Assert.Equal(0, server.ExitCode);
             Assert.False(File.Exists(files.ReadyFile));
             Assert.False(File.Exists(files.PidFile));
+            Assert.Equal(DockerPrerequisites.DockerHost, (await File.ReadAllTextAsync(files.DockerHostFile)).Trim());
             Assert.Empty(await OwnedContainersAsync(instance));
         }
         finally
@@ -99,9 +101,16 @@ public sealed class LifecycleTests
         });
     }
 
-    private static Process Start(params string[] arguments)
+    private static Process Start(params string[] arguments) => Start(arguments, withoutDockerHost: false);
+
+    private static Process Start(string[] arguments, bool withoutDockerHost)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (withoutDockerHost)
+        {
+            start.Environment.Remove("DOCKER_HOST");
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AutoPR.LocalEcs.dll"));
         foreach (var argument in arguments)
         {
