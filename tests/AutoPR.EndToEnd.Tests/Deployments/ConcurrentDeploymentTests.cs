@@ -17,7 +17,7 @@ public sealed class ConcurrentDeploymentTests(LocalStackFixture stack, ITestOutp
         using var otherCheckout = new BuildInputsCopy("other-checkout");
         try
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.EnsureBaselineAsync(output);
             using var first = stack.Start(output, new Dictionary<string, string?>(),
                 "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
                 "--container-env", $"AUTOPR_E2E_RELEASE=first-{Guid.NewGuid():N}");

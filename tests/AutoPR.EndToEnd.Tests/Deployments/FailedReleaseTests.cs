@@ -13,6 +13,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
     [Fact]
     public async Task A_crash_looping_release_trips_the_circuit_breaker_is_rolled_back_and_the_exit_names_the_stopped_reason()
     {
+        var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
             var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
@@ -22,9 +23,9 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
             var failure = run.FailureOf("DeployEcs");
             Assert.Contains("circuit breaker", failure, StringComparison.Ordinal);
             Assert.Contains("EssentialContainerExited: Essential container in task exited; autopr: exit code 3", failure, StringComparison.Ordinal);
-            Assert.EndsWith($"rolled back to autopr-local:{stack.BaselineRevision}", failure.TrimEnd(), StringComparison.Ordinal);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
             Assert.DoesNotContain("rollout succeeded", run.Output, StringComparison.Ordinal);
-            await stack.AssertBackOnBaselineAsync(run);
+            await stack.AssertBackOnAsync(baseline, run);
         }
         finally
         {
@@ -39,6 +40,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
     [Fact]
     public async Task A_release_with_failing_health_checks_is_rolled_back_and_the_exit_names_the_health_check()
     {
+        var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
             var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
@@ -47,8 +49,8 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
             Assert.True(run.ExitCode == 1, run.ToString());
             var failure = run.FailureOf("DeployEcs");
             Assert.Contains("Task failed ELB health checks", failure, StringComparison.Ordinal);
-            Assert.EndsWith($"rolled back to autopr-local:{stack.BaselineRevision}", failure.TrimEnd(), StringComparison.Ordinal);
-            await stack.AssertBackOnBaselineAsync(run);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
         }
         finally
         {
@@ -59,6 +61,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
     [Fact]
     public async Task An_error_rate_spike_in_the_bake_window_fails_Verify_and_rolls_back()
     {
+        var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
             var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "30s",
@@ -70,8 +73,8 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
             Assert.Contains("Rolling back: local: verification FAILED", run.Output, StringComparison.Ordinal);
             var failure = run.FailureOf("Verify");
             Assert.Contains("error-rate", failure, StringComparison.Ordinal);
-            Assert.EndsWith($"rolled back to autopr-local:{stack.BaselineRevision}", failure.TrimEnd(), StringComparison.Ordinal);
-            await stack.AssertBackOnBaselineAsync(run);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
         }
         finally
         {
@@ -82,6 +85,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
     [Fact]
     public async Task Latency_above_the_p99_threshold_in_the_bake_window_fails_Verify_and_rolls_back()
     {
+        var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
             // Local threshold: p99 2000 ms.
@@ -93,8 +97,8 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
             Assert.Matches(@"FAIL\s+p99-latency\s+\d+ ms\s+threshold: <= 2000 ms over 30 s", run.Output);
             var failure = run.FailureOf("Verify");
             Assert.Contains("p99-latency", failure, StringComparison.Ordinal);
-            Assert.EndsWith($"rolled back to autopr-local:{stack.BaselineRevision}", failure.TrimEnd(), StringComparison.Ordinal);
-            await stack.AssertBackOnBaselineAsync(run);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
         }
         finally
         {

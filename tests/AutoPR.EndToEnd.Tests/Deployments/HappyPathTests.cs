@@ -14,6 +14,7 @@ public sealed class HappyPathTests(LocalStackFixture stack, ITestOutputHelper ou
     [Fact]
     public async Task DeployEcs_rolls_out_a_new_revision_verifies_it_and_the_listener_answers_with_the_built_revision()
     {
+        await stack.EnsureBaselineAsync(output);
         try
         {
             // A variable unique to this run makes the release a new revision whatever ran before.
@@ -59,8 +60,7 @@ public sealed class HappyPathTests(LocalStackFixture stack, ITestOutputHelper ou
     [Fact]
     public async Task Deploying_what_already_runs_registers_nothing_changes_nothing_and_makes_a_handful_of_api_calls()
     {
-        await stack.RestoreBaselineAsync(output);
-        var before = await stack.ServiceAsync();
+        var before = await stack.EnsureBaselineAsync(output);
 
         var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "2s", "--verbosity", "verbose");
 

@@ -14,24 +14,24 @@ public sealed class ManualRollbackTests(LocalStackFixture stack, ITestOutputHelp
         try
         {
             // The baseline becomes the newest verified deployment, then a second release is verified on top of it.
-            await stack.RestoreBaselineAsync(output);
+            var baseline = await stack.RestoreBaselineAsync(output);
             var deployed = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
                 "--container-env", $"AUTOPR_E2E_RELEASE=second-{Guid.NewGuid():N}");
             Assert.True(deployed.ExitCode == 0, deployed.ToString());
             var second = (await stack.ServiceAsync()).Revision;
-            Assert.NotEqual(stack.BaselineRevision, second);
+            Assert.NotEqual(baseline.Revision, second);
 
             var previous = await stack.RunAsync(output, "Rollback", "--environment", "local");
 
             Assert.True(previous.ExitCode == 0, previous.ToString());
-            Assert.Contains($"rolling back from autopr-local:{second} to autopr-local:{stack.BaselineRevision}", previous.Output, StringComparison.Ordinal);
-            Assert.Matches($@"local: rolled back to autopr-local:{stack.BaselineRevision} \(.*verified\)", previous.Output);
-            await stack.AssertBackOnBaselineAsync(previous);
+            Assert.Contains($"rolling back from autopr-local:{second} to autopr-local:{baseline.Revision}", previous.Output, StringComparison.Ordinal);
+            Assert.Matches($@"local: rolled back to autopr-local:{baseline.Revision} \(.*verified\)", previous.Output);
+            await stack.AssertBackOnAsync(baseline, previous);
 
             var named = await stack.RunAsync(output, "Rollback", "--environment", "local", "--to-revision", second.ToString(CultureInfo.InvariantCulture));
 
             Assert.True(named.ExitCode == 0, named.ToString());
-            Assert.Contains($"rolling back from autopr-local:{stack.BaselineRevision} to autopr-local:{second}", named.Output, StringComparison.Ordinal);
+            Assert.Contains($"rolling back from autopr-local:{baseline.Revision} to autopr-local:{second}", named.Output, StringComparison.Ordinal);
             var service = await stack.ServiceAsync();
             Assert.Equal(second, service.Revision);
             Assert.Equal(service.DesiredCount, service.RunningTasks.Count);
@@ -39,7 +39,7 @@ public sealed class ManualRollbackTests(LocalStackFixture stack, ITestOutputHelp
 
             var history = await stack.RunAsync(output, "History", "--environment", "local");
             Assert.True(history.ExitCode == 0, history.ToString());
-            Assert.Matches($@"Rollback\s+Verified\s+{stack.BaselineRevision}\s", history.Output);
+            Assert.Matches($@"Rollback\s+Verified\s+{baseline.Revision}\s", history.Output);
             Assert.Matches($@"Rollback\s+Verified\s+{second}\s", history.Output);
         }
         finally

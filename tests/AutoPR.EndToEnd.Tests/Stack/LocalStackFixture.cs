@@ -38,10 +38,8 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>The git commit the image is built from: what /version must report.</summary>
     public string ExpectedRevision { get; private set; } = "";
 
-    /// <summary>The task definition of the verified deployment of the current build.</summary>
+    /// <summary>The task definition of the last verified deployment of the current build (the baseline).</summary>
     public string BaselineTaskDefinition { get; private set; } = "";
-
-    public int BaselineRevision => LocalStackStatus.RevisionOf(BaselineTaskDefinition);
 
     public async Task InitializeAsync()
     {
@@ -59,9 +57,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
         // After a restart LocalEcs starts the service's tasks again; deploy once they run, not while they start.
         await Status.WaitUntilSettledAsync(Environment.Cluster, Environment.Service, TimeSpan.FromMinutes(3));
-        var baseline = await RunAsync(null, "DeployEcs", "--environment", "local", "--bake-window", ShortBake);
-        Require(baseline.ExitCode == 0, "The baseline deployment of the current build failed", baseline);
-        BaselineTaskDefinition = (await ServiceAsync()).TaskDefinition;
+        await RestoreBaselineAsync(null);
     }
 
     public async Task DisposeAsync()
@@ -91,13 +87,24 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
     public static TimeSpan Timeout => RunTimeout;
 
-    /// <summary>Deploys the current build again (a no-op when it runs) so the next test starts from a good service.</summary>
-    public async Task RestoreBaselineAsync(ITestOutputHelper? output)
+    /// <summary>
+    /// Deploys the current build again so the next test starts from a good service, and returns it. The revision
+    /// may be a new one with the same content: the deployer reuses only the running or the family's latest revision.
+    /// </summary>
+    public async Task<ServiceStatus> RestoreBaselineAsync(ITestOutputHelper? output)
     {
         var run = await RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", ShortBake);
-        Require(run.ExitCode == 0, "Restoring the baseline deployment failed", run);
+        Require(run.ExitCode == 0, "Deploying the current build (the baseline) failed", run);
+        var service = await Status.WaitUntilSettledAsync(Environment.Cluster, Environment.Service, TimeSpan.FromMinutes(1));
+        BaselineTaskDefinition = service.TaskDefinition;
+        return service;
+    }
+
+    /// <summary>The service running the current build, settled; deployed again only when it is not.</summary>
+    public async Task<ServiceStatus> EnsureBaselineAsync(ITestOutputHelper? output)
+    {
         var service = await ServiceAsync();
-        Require(service.TaskDefinition == BaselineTaskDefinition, $"After restoring, the service runs {service.TaskDefinition}, not the baseline {BaselineTaskDefinition}", run);
+        return service.TaskDefinition == BaselineTaskDefinition && service.IsSettled ? service : await RestoreBaselineAsync(output);
     }
 
     private void Log(ITestOutputHelper? output, string line)

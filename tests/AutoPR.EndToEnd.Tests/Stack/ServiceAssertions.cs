@@ -5,13 +5,13 @@ namespace AutoPR.EndToEnd.Tests.Stack;
 /// <summary>What must hold after a failed release was rolled back: the service runs the baseline again, and answers.</summary>
 internal static class ServiceAssertions
 {
-    public static async Task AssertBackOnBaselineAsync(this LocalStackFixture stack, BuildRun run)
+    public static async Task AssertBackOnAsync(this LocalStackFixture stack, ServiceStatus baseline, BuildRun run)
     {
         var service = await stack.ServiceAsync();
-        Assert.True(service.TaskDefinition == stack.BaselineTaskDefinition,
-            $"the service runs {service.TaskDefinition}, not the baseline {stack.BaselineTaskDefinition}\n{run}");
+        Assert.True(service.TaskDefinition == baseline.TaskDefinition,
+            $"the service runs {service.TaskDefinition}, not the baseline {baseline.TaskDefinition}\n{run}");
         Assert.Equal(service.DesiredCount, service.RunningTasks.Count);
-        Assert.All(service.RunningTasks, task => Assert.Equal(stack.BaselineTaskDefinition, task.TaskDefinition));
+        Assert.All(service.RunningTasks, task => Assert.Equal(baseline.TaskDefinition, task.TaskDefinition));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         using var health = await http.GetAsync(new Uri(stack.Listener, "/health"));

@@ -7,8 +7,10 @@ namespace AutoPR.EndToEnd.Tests.Support;
 public sealed record ServiceStatus(
     string Cluster,
     string Name,
+    string Status,
     string TaskDefinition,
     int DesiredCount,
+    Uri? Listener,
     string? ProductionTargetGroup,
     IReadOnlyList<DeploymentStatusView> Deployments,
     IReadOnlyList<TaskStatusView> Tasks)
@@ -47,19 +49,45 @@ public sealed class LocalStackStatus(Uri endpoint) : IDisposable
         }
     }
 
-    public async Task<ServiceStatus?> ServiceAsync(string cluster, string service)
+    public async Task<ServiceStatus?> ServiceAsync(string cluster, string service) =>
+        (await ServicesAsync()).FirstOrDefault(s => s.Cluster == cluster && s.Name == service);
+
+    public async Task<IReadOnlyList<ServiceStatus>> ServicesAsync()
     {
         var status = await _http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, "/_localecs/status"))
             ?? throw new InvalidOperationException("LocalEcs returned an empty status");
-        var node = status["services"]!.AsArray().FirstOrDefault(s => Text(s, "cluster") == cluster && Text(s, "service") == service);
-        return node is null ? null : new ServiceStatus(
-            cluster,
-            service,
+        return [.. status["services"]!.AsArray().Select(node => new ServiceStatus(
+            Text(node, "cluster")!,
+            Text(node, "service")!,
+            Text(node, "status")!,
             Text(node, "taskDefinition")!,
-            node["desiredCount"]!.GetValue<int>(),
+            node!["desiredCount"]!.GetValue<int>(),
+            Text(node, "listener") is { } listener ? new Uri(listener) : null,
             Text(node, "productionTargetGroup"),
             [.. node["deployments"]!.AsArray().Select(d => new DeploymentStatusView(Text(d, "id")!, Text(d, "status")!, Text(d, "rolloutState"), Text(d, "taskDefinition")!))],
-            [.. node["tasks"]!.AsArray().Select(t => new TaskStatusView(Text(t, "id")!, Text(t, "taskDefinition")!, Text(t, "lastStatus"), Text(t, "desiredStatus"), Text(t, "target")))]);
+            [.. node["tasks"]!.AsArray().Select(t => new TaskStatusView(Text(t, "id")!, Text(t, "taskDefinition")!, Text(t, "lastStatus"), Text(t, "desiredStatus"), Text(t, "target")))]))];
+    }
+
+    /// <summary>
+    /// The listener LocalEcs gives a load-balanced service: the one it already has, else (as LocalEcs allocates) the
+    /// first port from <paramref name="first"/> on that no service holds.
+    /// </summary>
+    public async Task<Uri> ListenerOfAsync(string cluster, string service, Uri first)
+    {
+        var services = await ServicesAsync();
+        if (services.FirstOrDefault(s => s.Cluster == cluster && s.Name == service)?.Listener is { } existing)
+        {
+            return existing;
+        }
+
+        var used = services.Select(s => s.Listener).OfType<Uri>().Select(u => u.Port).ToHashSet();
+        var port = first.Port;
+        while (used.Contains(port))
+        {
+            port++;
+        }
+
+        return new UriBuilder(first) { Port = port }.Uri;
     }
 
     /// <summary>Polls until the service is settled (see <see cref="ServiceStatus.IsSettled"/>); fails with the last status when it does not.</summary>
