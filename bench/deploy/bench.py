@@ -243,6 +243,18 @@ def restore():
     build(*deploy_args())
 
 
+def wait_until_settled(timeout=300):
+    """After a restart LocalEcs resumes what was rolling out and starts the tasks again: deploy once that is over."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        current = service()
+        deployments = current["deployments"]
+        if len(deployments) == 1 and deployments[0].get("rolloutState") == "COMPLETED" and current["runningCount"] == current["desiredCount"]:
+            return
+        time.sleep(1)
+    sys.exit(f"{CLUSTER}/{SERVICE} did not settle within {timeout} s")
+
+
 def completion_to_exit(trials, proxy, root):
     tool, cli, detect = [], [], []
     for trial in range(trials):
@@ -352,6 +364,7 @@ def main():
 
     log("local stack and image (./build.sh PushEcr --environment local)")
     build("PushEcr", "--environment", "local", "--local-time-scale", options.time_scale)
+    wait_until_settled()
     restore()
     proxy = CountingProxy()
     root = root_through(proxy)

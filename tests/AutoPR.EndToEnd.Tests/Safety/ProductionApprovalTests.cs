@@ -20,15 +20,15 @@ public sealed class ProductionApprovalTests(LocalStackFixture stack, ITestOutput
     public async Task Production_without_confirm_is_refused_with_exit_code_2_before_anything_runs_and_nothing_is_called(string target, params string[] more)
     {
         using var recorder = new RecordingServer();
-        using var home = new BuildInputsCopy("no-aws-config");
+        var nowhere = Path.Combine(Path.GetTempPath(), $"autopr-e2e-no-aws-config-{Guid.NewGuid():N}");
         var isolated = new Dictionary<string, string?>
         {
             ["AWS_ACCESS_KEY_ID"] = "AKIAE2ETESTS00000000",
             ["AWS_SECRET_ACCESS_KEY"] = "e2e-dummy-secret-not-a-credential",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
             ["AWS_ENDPOINT_URL"] = recorder.Url.ToString(),
-            ["AWS_CONFIG_FILE"] = Path.Combine(home.Root, "aws-config-none"),
-            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.Root, "aws-credentials-none"),
+            ["AWS_CONFIG_FILE"] = Path.Combine(nowhere, "config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(nowhere, "credentials"),
         };
 
         var run = await stack.RunAsync(output, isolated, [target, "--environment", "production", .. more]);
