@@ -39,6 +39,11 @@ internal sealed partial class Build
     async Task<DeploymentSession> SessionAsync(CancellationToken cancellationToken) =>
         _session ??= await DeploymentSession.CreateAsync(SelectedEnvironment!, DeploymentStateDirectory, DeployTimeout, LibraryLogger, cancellationToken);
 
+    /// <summary>An environment that requires approval (production) is refused before anything runs, unless --confirm.</summary>
+    bool ApprovedOrNotNeeded => SelectedEnvironment is not { RequiresApproval: true } || Confirm || DryRun;
+
+    const string ApprovalMessage = "the environment requires approval: pass --confirm (in CI, approval comes from the GitHub environment's reviewers). Nothing was changed.";
+
     static string Actor =>
         System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } github ? $"github:{github}"
         : $"{System.Environment.UserName}@{System.Environment.MachineName}";
@@ -48,7 +53,9 @@ internal sealed partial class Build
         .DependsOn(PushEcr)
         .After(Promote)
         .Triggers(Verify)
+        .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
+        .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Executes(async ct =>
         {
             var session = await SessionAsync(ct);
@@ -80,6 +87,7 @@ internal sealed partial class Build
         .Description("Checks the running deployment: rollout completed on the expected revision, health, /version, error rate and p99 latency over the bake window.")
         .After(DeployEcs)
         .OnlyWhenStatic(() => !DryRun)
+        .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>
         {

@@ -64,6 +64,7 @@ internal sealed partial class Build
         .Description("Pushes the image to the environment's registry (ECR, or the local registry) and records its digest.")
         .DependsOn(DockerBuild, LocalUp)
         .OnlyWhenStatic(() => !IsPromotion)
+        .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AutoPR.Build;
 using AutoPR.BuildDefinition.LocalStack;
 using AutoPR.BuildDefinition.Tools;
+using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Environments;
 using Serilog;
 using Spectre.Console;
@@ -33,6 +34,7 @@ internal sealed partial class Build
             var localEcs = LocalEcs;
             if (await localEcs.IsRunningAsync(ct))
             {
+                await EnsureLocalClusterAsync(local, ct);
                 throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}");
             }
 
@@ -54,6 +56,7 @@ internal sealed partial class Build
                 ],
                 TimeSpan.FromSeconds(60),
                 ct);
+            await EnsureLocalClusterAsync(local, ct);
             Log.Information("LocalEcs runs at {Endpoint} (ECS, ECR, CloudWatch); registry {Registry}; log {Log}", api, local.Ecr.Registry, localEcs.LogFile);
         });
 
@@ -101,6 +104,13 @@ internal sealed partial class Build
                 AnsiConsole.Write(tasks);
             }
         });
+
+    /// <summary>On AWS the cluster is infrastructure made elsewhere; locally LocalUp makes it (CreateCluster is idempotent).</summary>
+    static async Task EnsureLocalClusterAsync(DeploymentEnvironment local, CancellationToken cancellationToken)
+    {
+        using var aws = await AwsClients.CreateAsync(local, cancellationToken: cancellationToken);
+        await aws.Core.SendAsync(new AwsOperation(AwsService.Ecs, "CreateCluster"), new JsonObject { ["clusterName"] = local.Cluster }, cancellationToken);
+    }
 
     static string Text(JsonNode? node, string member) => node?[member]?.ToString() ?? "-";
 }

@@ -22,6 +22,7 @@ internal sealed partial class Build
 
     Target Promote => _ => _
         .Description("Copies the image verified in --from to --environment's repository by digest (BatchGetImage + PutImage: no pull, no push).")
+        .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Requires(() => From)
         .Executes(async ct =>

@@ -17,7 +17,9 @@ internal sealed partial class Build
 
     Target Rollback => _ => _
         .Description("Returns the service to the previous verified deployment, or to --to-revision N / --to-image DIGEST|TAG, and verifies it.")
+        .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
+        .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Executes(async ct =>
         {
             if (ToRevision is not null && ToImage is not null)
@@ -43,6 +45,7 @@ internal sealed partial class Build
 
     Target History => _ => _
         .Description("Prints the deployments and rollbacks of an environment: revision, image, git sha, actor, times, outcome, reason.")
+        .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>
         {

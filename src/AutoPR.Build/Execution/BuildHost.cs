@@ -128,6 +128,24 @@ public static class BuildHost
                           $", set {parameter.EnvironmentNames[0]}, or add \"{parameter.Name}\" to .nuke/parameters.json.");
                 }
             }
+
+            foreach (var precondition in target.Definition.Preconditions)
+            {
+                bool holds;
+                try
+                {
+                    holds = precondition.Evaluate();
+                }
+                catch (Exception invalid) when (invalid is not OutOfMemoryException)
+                {
+                    throw new UsageException($"Target {target.Name}: {(invalid.InnerException ?? invalid).Message}");
+                }
+
+                if (!holds)
+                {
+                    throw new UsageException($"Target {target.Name}: {precondition.Text}");
+                }
+            }
         }
     }
 

@@ -35,6 +35,9 @@ public interface ITargetDefinition
     /// <summary>The parameter read by <paramref name="parameter"/> must have a value; checked before anything runs.</summary>
     ITargetDefinition Requires(Func<object?> parameter, [CallerArgumentExpression(nameof(parameter))] string? text = null);
 
+    /// <summary>A precondition checked before anything runs; when false, <paramref name="failureMessage"/> is the usage error.</summary>
+    ITargetDefinition Requires(Func<bool> condition, string failureMessage);
+
     /// <summary>When this target fails the build goes on with every target that does not depend on it.</summary>
     ITargetDefinition ProceedAfterFailure();
 

@@ -13,6 +13,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
+    public List<Condition> Preconditions { get; } = [];
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
     public bool IsUnlisted { get; private set; }
@@ -34,6 +35,9 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition Requires(Func<object?> parameter, string? text = null) =>
         Set(() => Requirements.Add(new Requirement(parameter, Condition.Describe(text))));
+
+    public ITargetDefinition Requires(Func<bool> condition, string failureMessage) =>
+        Set(() => Preconditions.Add(new Condition(condition, failureMessage)));
 
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
