@@ -1,3 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health", () => "ok");
-await app.RunAsync();
+using AutoPR.LocalEcs.Cli;
+
+return await LocalEcsCommandLine.RunAsync(args);

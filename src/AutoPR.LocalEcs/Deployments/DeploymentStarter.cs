@@ -1,0 +1,97 @@
+using AutoPR.LocalEcs.Ecs;
+using AutoPR.LocalEcs.Ecs.Model;
+using AutoPR.LocalEcs.Ecs.Shapes;
+
+namespace AutoPR.LocalEcs.Deployments;
+
+/// <summary>
+/// Starts a deployment of a service's current settings: a new service revision, a PRIMARY deployment
+/// (older ones become ACTIVE) and a service deployment that records the change and its outcome.
+/// </summary>
+public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
+{
+    public DeploymentRecord Start(EcsState state, ServiceRecord service)
+    {
+        var now = time.GetUtcNow();
+        var tasks = state.Tasks.Values.Where(t => t.ClusterName == service.ClusterName && t.ServiceName == service.Name && !t.IsStopped).ToList();
+        foreach (var previous in service.ServiceDeployments.Where(d => !d.IsFinished))
+        {
+            // ECS stops an unfinished service deployment when a newer one supersedes it.
+            previous.Status = "STOPPED";
+            previous.StatusReason = "Service deployment was superseded by a newer deployment.";
+            previous.StoppedAt = previous.FinishedAt = previous.UpdatedAt = now;
+        }
+
+        var revision = new ServiceRevisionRecord(names.ServiceRevisionArn(service.ClusterName, service.Name), service.TaskDefinitionArn, now, [.. service.LoadBalancers]);
+        service.Revisions.Add(revision);
+        var sources = service.Deployments
+            .Where(d => d.Status != "INACTIVE")
+            .Select(d => new RevisionCount(
+                d.ServiceRevisionArn,
+                d.DesiredCount,
+                tasks.Count(t => t.StartedBy == d.Id && t.LastStatus == "RUNNING"),
+                tasks.Count(t => t.StartedBy == d.Id && ServiceShape.IsPending(t))))
+            .ToList();
+        var hasRunningPredecessor = service.Deployments.Any(d => d.Status != "INACTIVE" && tasks.Any(t => t.StartedBy == d.Id));
+        foreach (var previous in service.Deployments.Where(d => d.Status == "PRIMARY"))
+        {
+            previous.Status = "ACTIVE";
+            previous.UpdatedAt = now;
+        }
+
+        var serviceDeployment = new ServiceDeploymentRecord
+        {
+            Arn = names.ServiceDeploymentArn(service.ClusterName, service.Name),
+            DeploymentId = EcsNames.NewDeploymentId(),
+            CreatedAt = now,
+            StartedAt = now,
+            UpdatedAt = now,
+            SourceRevisions = sources,
+            TargetRevisionArn = revision.Arn,
+            Status = "IN_PROGRESS",
+            LifecycleStage = service.Deployment.IsBlueGreen ? "RECONCILE_SERVICE" : "SCALE_UP",
+            Configuration = service.Deployment,
+            CircuitBreakerStatus = service.Deployment.CircuitBreakerEnabled ? "MONITORING" : "DISABLED",
+            CircuitBreakerThreshold = CircuitBreaker.Threshold(service.DesiredCount),
+        };
+        service.ServiceDeployments.Insert(0, serviceDeployment);
+        var deployment = new DeploymentRecord
+        {
+            Id = serviceDeployment.DeploymentId,
+            ServiceRevisionArn = revision.Arn,
+            ServiceDeploymentArn = serviceDeployment.Arn,
+            TaskDefinitionArn = service.TaskDefinitionArn,
+            DesiredCount = service.DesiredCount,
+            CreatedAt = now,
+            UpdatedAt = now,
+            TargetGroupArn = TargetGroupFor(service, hasRunningPredecessor),
+        };
+        service.Deployments.Insert(0, deployment);
+        serviceDeployment.TrafficShiftRequired = deployment.TargetGroupArn is not null && deployment.TargetGroupArn != service.ProductionTargetGroupArn;
+        service.SteadyStateReported = false;
+        return deployment;
+    }
+
+    /// <summary>Rolling tasks join the production target group; blue/green's green tasks join the other one.</summary>
+    private static string? TargetGroupFor(ServiceRecord service, bool hasRunningPredecessor)
+    {
+        if (service.LoadBalancers.Count == 0)
+        {
+            return null;
+        }
+
+        var lb = service.LoadBalancers[0];
+        var alternate = lb.AlternateTargetGroupArn ?? lb.TargetGroupArn + "-alternate";
+        if (service.ProductionTargetGroupArn != lb.TargetGroupArn && service.ProductionTargetGroupArn != alternate)
+        {
+            service.ProductionTargetGroupArn = lb.TargetGroupArn;
+        }
+
+        if (!service.Deployment.IsBlueGreen || !hasRunningPredecessor)
+        {
+            return service.ProductionTargetGroupArn;
+        }
+
+        return service.ProductionTargetGroupArn == lb.TargetGroupArn ? alternate : lb.TargetGroupArn;
+    }
+}

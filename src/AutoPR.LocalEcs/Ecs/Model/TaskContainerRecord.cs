@@ -1,0 +1,33 @@
+namespace AutoPR.LocalEcs.Ecs.Model;
+
+public sealed class TaskContainerRecord
+{
+    public required string Name { get; set; }
+
+    public required string Image { get; set; }
+
+    public string? ImageDigest { get; set; }
+
+    /// <summary>Docker container id.</summary>
+    public string? RuntimeId { get; set; }
+
+    /// <summary>PENDING, RUNNING or STOPPED.</summary>
+    public string LastStatus { get; set; } = "PENDING";
+
+    public int? ExitCode { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>HEALTHY, UNHEALTHY or UNKNOWN.</summary>
+    public string HealthStatus { get; set; } = "UNKNOWN";
+
+    public bool Essential { get; set; } = true;
+
+    public bool HasHealthCheck { get; set; }
+
+    public int? ContainerPort { get; set; }
+
+    public int? Cpu { get; set; }
+
+    public int? Memory { get; set; }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using AutoPR.LocalEcs.Api;
+using AutoPR.LocalEcs.Ecs.Model;
+
+namespace AutoPR.LocalEcs.Ecs.Shapes;
+
+/// <summary>deploymentConfiguration in and out.</summary>
+public static class DeploymentSettingsShape
+{
+    public static JsonObject ToJson(DeploymentSettings settings)
+    {
+        var json = new JsonObject
+        {
+            ["deploymentCircuitBreaker"] = new JsonObject
+            {
+                ["enable"] = settings.CircuitBreakerEnabled,
+                ["rollback"] = settings.CircuitBreakerRollback,
+            },
+            ["maximumPercent"] = settings.MaximumPercent,
+            ["minimumHealthyPercent"] = settings.MinimumHealthyPercent,
+            ["strategy"] = settings.Strategy,
+        };
+        if (settings.BakeTimeInMinutes is { } bake)
+        {
+            json["bakeTimeInMinutes"] = bake;
+        }
+
+        return json;
+    }
+
+    /// <summary>Applies a request's deploymentConfiguration over <paramref name="current"/>.</summary>
+    public static DeploymentSettings Merge(DeploymentSettings current, JsonArgs? request)
+    {
+        if (request is null)
+        {
+            return current;
+        }
+
+        var breaker = request.Nested("deploymentCircuitBreaker");
+        var strategy = request.Text("strategy") ?? current.Strategy;
+        if (strategy is not ("ROLLING" or "BLUE_GREEN"))
+        {
+            throw request.Invalid($"deploymentConfiguration.strategy {strategy} is not supported by LocalEcs; use ROLLING or BLUE_GREEN.");
+        }
+
+        var settings = current with
+        {
+            MinimumHealthyPercent = request.WholeNumber("minimumHealthyPercent") ?? current.MinimumHealthyPercent,
+            MaximumPercent = request.WholeNumber("maximumPercent") ?? current.MaximumPercent,
+            CircuitBreakerEnabled = breaker?.Flag("enable") ?? current.CircuitBreakerEnabled,
+            CircuitBreakerRollback = breaker?.Flag("rollback") ?? current.CircuitBreakerRollback,
+            Strategy = strategy,
+            BakeTimeInMinutes = request.WholeNumber("bakeTimeInMinutes") ?? current.BakeTimeInMinutes,
+        };
+        if (settings.MinimumHealthyPercent is < 0 or > 100)
+        {
+            throw request.Invalid("deploymentConfiguration.minimumHealthyPercent must be between 0 and 100.");
+        }
+
+        if (settings.MaximumPercent < 100 || settings.MaximumPercent < settings.MinimumHealthyPercent)
+        {
+            throw request.Invalid("deploymentConfiguration.maximumPercent must be at least 100 and at least minimumHealthyPercent.");
+        }
+
+        if (settings.BakeTimeInMinutes is < 0 or > 1440)
+        {
+            throw request.Invalid("deploymentConfiguration.bakeTimeInMinutes must be between 0 and 1440.");
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using AutoPR.LocalEcs.Api;
+using AutoPR.LocalEcs.Ecs.Model;
+
+namespace AutoPR.LocalEcs.Ecs.Shapes;
+
+/// <summary>ServiceDeployment (DescribeServiceDeployments) and ServiceDeploymentBrief (ListServiceDeployments).</summary>
+public static class ServiceDeploymentShape
+{
+    public static JsonObject Brief(ServiceDeploymentRecord record, ServiceRecord service)
+    {
+        var json = new JsonObject
+        {
+            ["serviceDeploymentArn"] = record.Arn,
+            ["serviceArn"] = service.Arn,
+            ["clusterArn"] = service.ClusterArn,
+            ["createdAt"] = AwsTime.ToJson(record.CreatedAt),
+            ["targetServiceRevisionArn"] = record.TargetRevisionArn,
+            ["status"] = record.Status,
+        };
+        SetTime(json, "startedAt", record.StartedAt);
+        SetTime(json, "finishedAt", record.FinishedAt);
+        if (record.StatusReason is not null)
+        {
+            json["statusReason"] = record.StatusReason;
+        }
+
+        return json;
+    }
+
+    public static JsonObject Full(ServiceDeploymentRecord record, ServiceRecord service, EcsState state)
+    {
+        var tasks = state.Tasks.Values.Where(t => t.ClusterName == service.ClusterName && t.ServiceName == service.Name && !t.IsStopped).ToList();
+        var target = service.Deployments.FirstOrDefault(d => d.Id == record.DeploymentId);
+        var json = Brief(record, service);
+        json.Remove("targetServiceRevisionArn");
+        json["updatedAt"] = AwsTime.ToJson(record.UpdatedAt);
+        SetTime(json, "stoppedAt", record.StoppedAt);
+        json["sourceServiceRevisions"] = new JsonArray([.. record.SourceRevisions.Select(r => (JsonNode)new JsonObject
+        {
+            ["arn"] = r.Arn,
+            ["requestedTaskCount"] = r.RequestedTaskCount,
+            ["runningTaskCount"] = r.RunningTaskCount,
+            ["pendingTaskCount"] = r.PendingTaskCount,
+        })]);
+        var shifted = record.TrafficShiftedAt is not null && record.Rollback is null;
+        json["targetServiceRevision"] = new JsonObject
+        {
+            ["arn"] = record.TargetRevisionArn,
+            ["requestedTaskCount"] = target?.DesiredCount ?? 0,
+            ["runningTaskCount"] = target is null ? 0 : tasks.Count(t => t.StartedBy == target.Id && t.LastStatus == "RUNNING"),
+            ["pendingTaskCount"] = target is null ? 0 : tasks.Count(t => t.StartedBy == target.Id && ServiceShape.IsPending(t)),
+            ["requestedProductionTrafficWeight"] = record.Configuration.IsBlueGreen ? (shifted ? 100.0 : 0.0) : 100.0,
+            ["requestedTestTrafficWeight"] = record.Configuration.IsBlueGreen ? 100.0 : 0.0,
+        };
+        if (record.LifecycleStage is not null)
+        {
+            json["lifecycleStage"] = record.LifecycleStage;
+        }
+
+        json["deploymentConfiguration"] = DeploymentSettingsShape.ToJson(record.Configuration);
+        json["deploymentCircuitBreaker"] = new JsonObject
+        {
+            ["status"] = record.CircuitBreakerStatus,
+            ["failureCount"] = record.CircuitBreakerFailureCount,
+            ["threshold"] = record.CircuitBreakerThreshold,
+        };
+        json["alarms"] = new JsonObject { ["status"] = "DISABLED" };
+        if (record.Rollback is { } rollback)
+        {
+            json["rollback"] = new JsonObject
+            {
+                ["reason"] = rollback.Reason,
+                ["startedAt"] = AwsTime.ToJson(rollback.StartedAt),
+                ["serviceRevisionArn"] = rollback.ServiceRevisionArn,
+            };
+        }
+
+        return json;
+    }
+
+    private static void SetTime(JsonObject json, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            json[name] = AwsTime.ToJson(time);
+        }
+    }
+}

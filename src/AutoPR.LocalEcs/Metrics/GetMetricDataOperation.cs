@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using AutoPR.LocalEcs.Api;
+
+namespace AutoPR.LocalEcs.Metrics;
+
+/// <summary>
+/// CloudWatch GetMetricData for the AWS/ApplicationELB metrics the listeners record:
+/// RequestCount, HTTPCode_Target_5XX_Count, HTTPCode_ELB_5XX_Count, TargetResponseTime,
+/// selected by the TargetGroup dimension (targetgroup/name/id) or, without it, over all target groups.
+/// </summary>
+public sealed class GetMetricDataOperation(MetricRecorder recorder)
+{
+    private const string Invalid = "InvalidParameterValueException";
+
+    public Task<JsonObject> GetMetricDataAsync(JsonArgs request, CancellationToken cancellationToken)
+    {
+        var start = request.Time("StartTime") ?? throw new AwsServiceException("MissingParameter", "The parameter StartTime is required.");
+        var end = request.Time("EndTime") ?? throw new AwsServiceException("MissingParameter", "The parameter EndTime is required.");
+        if (end <= start)
+        {
+            throw new AwsServiceException(Invalid, "The parameter StartTime must be less than the parameter EndTime.");
+        }
+
+        var ascending = request.Text("ScanBy") == "TimestampAscending";
+        var results = new JsonArray();
+        foreach (var query in (request.Array("MetricDataQueries") ?? []).OfType<JsonObject>().Select(q => new JsonArgs(q, Invalid)))
+        {
+            if (query.Flag("ReturnData") == false)
+            {
+                continue;
+            }
+
+            results.Add(Answer(query, start, end, ascending));
+        }
+
+        return Task.FromResult(new JsonObject { ["MetricDataResults"] = results, ["Messages"] = new JsonArray() });
+    }
+
+    private JsonObject Answer(JsonArgs query, DateTimeOffset start, DateTimeOffset end, bool ascending)
+    {
+        var id = query.RequiredText("Id");
+        var stat = query.Nested("MetricStat") ?? throw new AwsServiceException(Invalid, $"Query {id}: LocalEcs answers MetricStat queries; metric math expressions are not supported.");
+        var metric = stat.Nested("Metric") ?? throw new AwsServiceException(Invalid, $"Query {id}: MetricStat.Metric is required.");
+        var statistic = stat.RequiredText("Stat");
+        var period = stat.WholeNumber("Period") ?? throw new AwsServiceException(Invalid, $"Query {id}: MetricStat.Period is required.");
+        if (period <= 0 || !MetricStatistics.IsSupported(statistic))
+        {
+            throw new AwsServiceException(Invalid, $"Query {id}: Period must be positive and Stat one of Sum, Average, SampleCount, Minimum, Maximum, pNN.");
+        }
+
+        var name = metric.Text("MetricName") ?? string.Empty;
+        var points = metric.Text("Namespace") == "AWS/ApplicationELB"
+            ? Datapoints(name, TargetGroupFilter(metric), statistic, period, start, end)
+            : [];
+        if (!ascending)
+        {
+            points.Reverse();
+        }
+
+        return new JsonObject
+        {
+            ["Id"] = id,
+            ["Label"] = query.Text("Label") ?? name,
+            ["Timestamps"] = new JsonArray([.. points.Select(p => AwsTime.ToJson(p.Time))]),
+            ["Values"] = new JsonArray([.. points.Select(p => (JsonNode)JsonValue.Create(p.Value))]),
+            ["StatusCode"] = "Complete",
+            ["Messages"] = new JsonArray(),
+        };
+    }
+
+    private List<(DateTimeOffset Time, double Value)> Datapoints(string metricName, Func<string, bool> targetGroups, string statistic, int period, DateTimeOffset start, DateTimeOffset end)
+    {
+        Func<RequestSample, double?> value = metricName switch
+        {
+            "RequestCount" => s => 1,
+            "HTTPCode_Target_5XX_Count" => s => s.FromTarget && s.StatusCode >= 500 ? 1 : 0,
+            "HTTPCode_Target_4XX_Count" => s => s.FromTarget && s.StatusCode is >= 400 and < 500 ? 1 : 0,
+            "HTTPCode_Target_2XX_Count" => s => s.FromTarget && s.StatusCode is >= 200 and < 300 ? 1 : 0,
+            "HTTPCode_ELB_5XX_Count" => s => !s.FromTarget && s.StatusCode >= 500 ? 1 : 0,
+            "TargetResponseTime" => s => s.FromTarget ? s.ResponseSeconds : null,
+            _ => _ => null,
+        };
+        return recorder.Query(targetGroups, start, end)
+            .Select(s => (Bucket: start.AddSeconds(Math.Floor((s.Time - start).TotalSeconds / period) * period), Value: value(s)))
+            .Where(x => x.Value is not null)
+            .GroupBy(x => x.Bucket)
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, MetricStatistics.Compute(statistic, [.. g.Select(x => x.Value!.Value)])))
+            .ToList();
+    }
+
+    /// <summary>TargetGroup=targetgroup/name/id selects the target group whose ARN ends so; no such dimension selects all.</summary>
+    private static Func<string, bool> TargetGroupFilter(JsonArgs metric)
+    {
+        var dimension = (metric.Array("Dimensions") ?? []).OfType<JsonObject>()
+            .FirstOrDefault(d => d["Name"]?.GetValue<string>() == "TargetGroup")?["Value"]?.GetValue<string>();
+        return dimension is null ? _ => true : arn => arn.EndsWith(":" + dimension, StringComparison.Ordinal);
+    }
+}

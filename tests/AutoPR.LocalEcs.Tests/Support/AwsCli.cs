@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace AutoPR.LocalEcs.Tests.Support;
+
+/// <summary>Runs the AWS CLI (an independent client with the newest models) against LocalEcs with dummy credentials.</summary>
+public sealed class AwsCli(Uri endpoint)
+{
+    public async Task<JsonNode?> RunAsync(params string[] arguments)
+    {
+        var (exitCode, output, error) = await RunRawAsync(arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"aws {string.Join(' ', arguments)} failed ({exitCode}): {error.Trim()}");
+        }
+
+        return output.Trim().Length == 0 ? null : JsonNode.Parse(output);
+    }
+
+    public async Task<(int ExitCode, string Output, string Error)> RunRawAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--endpoint-url");
+        start.ArgumentList.Add(endpoint.ToString().TrimEnd('/'));
+        start.ArgumentList.Add("--output");
+        start.ArgumentList.Add("json");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["AWS_ACCESS_KEY_ID"] = "test";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_PAGER"] = string.Empty;
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException("The AWS CLI ('aws') is not installed: pip install awscli (CI installs it in .ci/run).", error);
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await output, await error);
+        }
+    }
+}
