@@ -29,6 +29,9 @@ internal sealed partial class Build
     [Parameter("Verification bake window, overriding the environment's (for example 30s)")]
     public TimeSpan? BakeWindow { get; set; }
 
+    [Parameter("DeployEcs: extra container variables of this deployment, KEY=VALUE ..., over the environment file's (for example AUTOPR_FAULT_LATENCY_MS=3000)")]
+    public string[]? ContainerEnv { get; set; }
+
     /// <summary>Local state: the history mirror and the per-environment deployment locks.</summary>
     static AbsolutePath DeploymentStateDirectory => RootDirectory / ".autopr";
 
@@ -56,6 +59,8 @@ internal sealed partial class Build
         .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
+        // Reading the pairs throws the one-line error for a malformed one: exit code 2 before anything runs.
+        .Requires(() => ExtraContainerEnvironment is not null, "--container-env takes KEY=VALUE pairs")
         .Executes(async ct =>
         {
             var session = await SessionAsync(ct);
@@ -66,6 +71,7 @@ internal sealed partial class Build
                 GitSha = _pushed.Commit,
                 Version = _pushed.Tag,
                 ImageTag = _pushed.Tag,
+                ExtraEnvironment = ExtraContainerEnvironment,
             };
             var rendered = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RootDirectory)).Render(session.Environment, release);
 
@@ -121,6 +127,9 @@ internal sealed partial class Build
                 Log.Information("AutoPR answers at {Url}", url);
             }
         });
+
+    /// <summary>--container-env as a map; throws a one-line error for a malformed pair.</summary>
+    IReadOnlyDictionary<string, string> ExtraContainerEnvironment => ContainerEnvironmentArguments.Parse(ContainerEnv ?? []);
 
     /// <summary>Rolls back (unless --no-auto-rollback), then fails with the original cause whatever the rollback did.</summary>
     async Task RollBackAfterFailureAsync(DeploymentSession session, string cause, string? failedTaskDefinitionArn, CancellationToken cancellationToken)

@@ -23,7 +23,25 @@ internal sealed partial class Build
     /// </summary>
     DeploymentEnvironment? SelectedEnvironment => Environment is null ? null : _deploymentEnvironment ??= EnvironmentLoader.Load(EnvironmentsDirectory, Environment);
 
-    bool IsLocalEnvironment => SelectedEnvironment?.IsLocal == true;
+    /// <summary>
+    /// Whether the selected environment is local. Static conditions (LocalUp's) read this while the plan is made,
+    /// before the requirements are checked: a broken environment file counts as not local here, so that the
+    /// requirement check reports it (one line, exit code 2) instead of the planner crashing with a stack trace.
+    /// </summary>
+    bool IsLocalEnvironment
+    {
+        get
+        {
+            try
+            {
+                return SelectedEnvironment?.IsLocal == true;
+            }
+            catch (EnvironmentConfigurationException)
+            {
+                return false;
+            }
+        }
+    }
 
     /// <summary>The library logs through Microsoft.Extensions.Logging; the build's Serilog logger receives it.</summary>
     static Microsoft.Extensions.Logging.ILogger LibraryLogger(string category) =>

@@ -14,4 +14,11 @@ public sealed record ReleaseInfo
 
     /// <summary>The tag the image was pushed with (AUTOPR_IMAGE_TAG), for people; the digest is what runs.</summary>
     public string? ImageTag { get; init; }
+
+    /// <summary>
+    /// Container variables of this release only, on top of the environment file's (they win over it): a deployment
+    /// that must differ in configuration, such as a fault injected on purpose. The deployment's own variables
+    /// (<see cref="TemplateValues.ReservedVariables"/>) cannot be set here.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -78,14 +78,25 @@ public static class TemplateValues
                 $"{environment.FilePath}: $.environmentVariables.{clash}: set by the deployment itself; fix: remove it (use $.logLevel for LOG_LEVEL; the others come from the release)");
         }
 
-        var variables = new Dictionary<string, string>(environment.EnvironmentVariables, StringComparer.Ordinal)
+        var reserved = release.ExtraEnvironment.Keys.FirstOrDefault(k => ReservedVariables.Contains(k, StringComparer.Ordinal));
+        if (reserved is not null)
         {
-            ["LOG_LEVEL"] = environment.LogLevel,
-            ["ENVIRONMENT"] = environment.Name,
-            ["AUTOPR_REVISION"] = release.GitSha,
-            ["AUTOPR_VERSION"] = release.Version,
-            ["AUTOPR_IMAGE_TAG"] = release.ImageTag ?? release.Image.Digest,
-        };
+            throw new TemplateRenderException(
+                $"the release's extra container variable {reserved} is set by the deployment itself; fix: leave it out (it comes from the environment file or the release)");
+        }
+
+        // The environment file's variables, then the release's extras over them, then the deployment's own.
+        var variables = new Dictionary<string, string>(environment.EnvironmentVariables, StringComparer.Ordinal);
+        foreach (var (name, value) in release.ExtraEnvironment)
+        {
+            variables[name] = value;
+        }
+
+        variables["LOG_LEVEL"] = environment.LogLevel;
+        variables["ENVIRONMENT"] = environment.Name;
+        variables["AUTOPR_REVISION"] = release.GitSha;
+        variables["AUTOPR_VERSION"] = release.Version;
+        variables["AUTOPR_IMAGE_TAG"] = release.ImageTag ?? release.Image.Digest;
         return NameValueList(variables, "value");
     }
 

@@ -1,0 +1,359 @@
+#!/usr/bin/env python3
+"""Deployment benchmark on the local stack (LocalEcs): figures in bench/deploy/RESULTS.md.
+
+    bench/deploy/bench.py [--trials N] [--time-scale S] [--json FILE]
+
+Brings the local stack up through the build (./build.sh PushEcr --environment local: LocalUp, DockerBuild, push),
+deploys the current build as the baseline, then measures on the local environment's service (autopr-local/autopr):
+
+1. Completion -> exit: from the end of the ECS service deployment (its finishedAt, LocalEcs's clock, same host) to
+   the exit of the tool (./build.sh DeployEcs, Verify skipped) and of the aws CLI doing
+   register-task-definition + update-service + wait services-stable.
+2. Failing signal -> rollback: for an error-rate spike and a latency degradation (signal: the first failing
+   response a user-traffic generator sees; rollback: the tool's "Rolling back" line), and for a crash loop (signal:
+   the first stopped task's stoppedAt; rollback: ECS's circuit-breaker rollback start, and the tool's report of it).
+3. API calls per deployment, counted by a logging proxy in front of LocalEcs: the tool (DeployEcs alone, the main
+   job DeployEcs + Verify, a no-op redeploy) against the three aws CLI commands.
+
+Tool output lines are timestamped on arrival (the build's own log has second resolution). Loopback only.
+"""
+import argparse
+import copy
+import http.client
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+API = ("127.0.0.1", 4566)
+LISTENER = "http://127.0.0.1:8080"
+CLUSTER, SERVICE, FAMILY = "autopr-local", "autopr", "autopr-local"
+LOCAL_AWS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1",
+             "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": ""}
+
+
+def log(text):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The tool, run as a user runs it; every output line gets its arrival time.
+
+def child_env(extra=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "MSBuild", "GITHUB_"))}
+    env.update({"NO_COLOR": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"})
+    env.update(extra or {})
+    return env
+
+
+class Run:
+    def __init__(self, args, rc, lines, started, exited):
+        self.args, self.rc, self.lines, self.started, self.exited = args, rc, lines, started, exited
+
+    def first(self, text):
+        return next((t for t, line in self.lines if text in line), None)
+
+    def text(self):
+        return "\n".join(line for _, line in self.lines)
+
+
+def build(*args, root=None, check=True):
+    argv = ["./build.sh", *args] + (["--root", str(root)] if root else [])
+    started = time.time()
+    process = subprocess.Popen(argv, cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    lines = []
+    for line in process.stdout:
+        lines.append((time.time(), line.rstrip("\n")))
+    process.wait()
+    run = Run(argv, process.returncode, lines, started, time.time())
+    if check and run.rc != 0:
+        sys.exit(f"{' '.join(argv)} failed with exit code {run.rc}:\n" + "\n".join(l for _, l in lines[-40:]))
+    return run
+
+
+def aws(*args, endpoint="http://127.0.0.1:4566"):
+    out = subprocess.run(["aws", "--endpoint-url", endpoint, "--output", "json", *args], env=child_env(LOCAL_AWS),
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"aws {' '.join(args)} failed: {out.stderr}")
+    return json.loads(out.stdout) if out.stdout.strip() else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# ECS facts, straight from LocalEcs (not through the counting proxy).
+
+def ecs(operation, body):
+    connection = http.client.HTTPConnection(*API, timeout=10)
+    connection.request("POST", "/", json.dumps(body), {
+        "X-Amz-Target": f"AmazonEC2ContainerServiceV20141113.{operation}",
+        "Content-Type": "application/x-amz-json-1.1",
+        "Authorization": "AWS4-HMAC-SHA256 Credential=test/20200101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0"})
+    response = connection.getresponse()
+    data = json.loads(response.read() or b"{}")
+    if response.status != 200:
+        sys.exit(f"{operation} failed: {data}")
+    return data
+
+
+def service():
+    return ecs("DescribeServices", {"cluster": CLUSTER, "services": [SERVICE]})["services"][0]
+
+
+def newest_service_deployment():
+    arns = ecs("ListServiceDeployments", {"cluster": CLUSTER, "service": SERVICE})["serviceDeployments"]
+    newest = max(arns, key=lambda d: d.get("createdAt", 0))
+    return ecs("DescribeServiceDeployments", {"serviceDeploymentArns": [newest["serviceDeploymentArn"]]})["serviceDeployments"][0]
+
+
+def stopped_tasks_of(task_definition):
+    arns = ecs("ListTasks", {"cluster": CLUSTER, "serviceName": SERVICE, "desiredStatus": "STOPPED"}).get("taskArns", [])
+    tasks = []
+    for i in range(0, len(arns), 100):
+        tasks += ecs("DescribeTasks", {"cluster": CLUSTER, "tasks": arns[i:i + 100]})["tasks"]
+    return [t for t in tasks if t["taskDefinitionArn"] == task_definition and "stoppedAt" in t]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A logging proxy in front of LocalEcs: counts AWS operations (X-Amz-Target).
+
+class CountingProxy:
+    def __init__(self):
+        self.counts, self.lock = Counter(), threading.Lock()
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                target = self.headers.get("X-Amz-Target", "(none)")
+                with proxy.lock:
+                    proxy.counts[target.split(".")[-1]] += 1
+                upstream = http.client.HTTPConnection(*API, timeout=30)
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+                upstream.request("POST", self.path, body, headers)
+                answer = upstream.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for k, v in answer.getheaders():
+                    if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def take(self):
+        with self.lock:
+            counts, self.counts = self.counts, Counter()
+        return counts
+
+
+def root_through(proxy):
+    """A scratch build root (./build.sh --root) whose local environment reaches LocalEcs through the proxy."""
+    root = Path(tempfile.mkdtemp(prefix="autopr-bench-"))
+    shutil.copytree(ROOT / "deploy", root / "deploy")
+    (root / ".nuke").mkdir()
+    shutil.copy(ROOT / ".nuke" / "parameters.json", root / ".nuke")
+    (root / "artifacts" / "docker").mkdir(parents=True)
+    for record in ("image.json", "push-local.json"):
+        shutil.copy(ROOT / "artifacts" / "docker" / record, root / "artifacts" / "docker")
+    path = root / "deploy" / "environments" / "local.json"
+    environment = json.loads(path.read_text())
+    for name in ("ecs", "ecr", "cloudwatch"):
+        environment["aws"]["endpoints"][name] = proxy.url
+    path.write_text(json.dumps(environment, indent=2))
+    return root
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# User traffic on the listener: the first failing response is the failing signal.
+
+class Traffic:
+    def __init__(self, latency_threshold_ms=2000):
+        self.threshold = latency_threshold_ms / 1000
+        self.first_error = self.first_slow = None
+        self.stop = threading.Event()
+        self.threads = [threading.Thread(target=self.loop, daemon=True) for _ in range(4)]
+        for thread in self.threads:
+            thread.start()
+
+    def loop(self):
+        while not self.stop.is_set():
+            started = time.time()
+            try:
+                with urllib.request.urlopen(LISTENER + "/", timeout=10) as answer:
+                    answer.read()
+            except urllib.error.HTTPError as error:
+                body = error.read().decode(errors="replace")
+                if error.code == 500 and "fault injected" in body and self.first_error is None:
+                    self.first_error = time.time()
+            except OSError:
+                pass
+            elapsed = time.time() - started
+            if elapsed > self.threshold and self.first_slow is None:
+                self.first_slow = started + self.threshold  # the moment this request became too slow
+            self.stop.wait(0.1)
+
+    def close(self):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(15)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def deploy_args(*extra, verify=True, bake="2s"):
+    skip = ["--skip", "DockerBuild", "PushEcr", "LocalUp"] + ([] if verify else ["Verify"])
+    return ["DeployEcs", "--environment", "local", *skip, "--bake-window", bake, *extra]
+
+
+def restore():
+    build(*deploy_args())
+
+
+def completion_to_exit(trials, proxy, root):
+    tool, cli, detect = [], [], []
+    for trial in range(trials):
+        proxy.take()
+        run = build(*deploy_args("--container-env", f"AUTOPR_BENCH_TRIAL=tool-{time.time_ns()}", verify=False), root=root)
+        calls = proxy.take()
+        finished = newest_service_deployment()["finishedAt"]
+        tool.append(run.exited - finished)
+        detect.append(run.first("rollout succeeded") - finished)
+        log(f"tool trial {trial + 1}: ECS finished, tool saw it {detect[-1]:+.3f} s, exited {tool[-1]:+.3f} s later; {sum(calls.values())} calls {dict(calls)}")
+
+        current = ecs("DescribeTaskDefinition", {"taskDefinition": service()["taskDefinition"]})["taskDefinition"]
+        definition = {k: current[k] for k in ("family", "containerDefinitions", "networkMode", "requiresCompatibilities", "cpu", "memory",
+                                               "taskRoleArn", "executionRoleArn") if k in current}
+        definition["containerDefinitions"] = copy.deepcopy(definition["containerDefinitions"])
+        definition["containerDefinitions"][0].setdefault("environment", []).append({"name": "AUTOPR_BENCH_TRIAL", "value": f"cli-{time.time_ns()}"})
+        spec = Path(root) / "task-definition.json"
+        spec.write_text(json.dumps(definition))
+        proxy.take()
+        arn = aws("ecs", "register-task-definition", "--cli-input-json", f"file://{spec}", endpoint=proxy.url)["taskDefinition"]["taskDefinitionArn"]
+        aws("ecs", "update-service", "--cluster", CLUSTER, "--service", SERVICE, "--task-definition", arn, endpoint=proxy.url)
+        subprocess.run(["aws", "--endpoint-url", proxy.url, "ecs", "wait", "services-stable", "--cluster", CLUSTER, "--services", SERVICE],
+                       env=child_env(LOCAL_AWS), check=True)
+        exited = time.time()
+        calls = proxy.take()
+        finished = newest_service_deployment()["finishedAt"]
+        cli.append(exited - finished)
+        log(f"cli trial {trial + 1}: ECS finished, waiter exited {cli[-1]:+.3f} s later; {sum(calls.values())} calls {dict(calls)}")
+        restore()
+    return {"tool_exit_s": tool, "tool_detect_s": detect, "cli_exit_s": cli}
+
+
+def api_calls(proxy, root):
+    result = {}
+    restore()
+    proxy.take()
+    build(*deploy_args("--container-env", f"AUTOPR_BENCH_TRIAL=calls-{time.time_ns()}", verify=False), root=root)
+    result["tool: DeployEcs (new revision, rollout watched to its end)"] = proxy.take()
+    restore()
+    proxy.take()
+    build("DeployEcs", "--environment", "local", "--skip", "DockerBuild", "--bake-window", "20s",
+          "--container-env", f"AUTOPR_BENCH_TRIAL=calls-{time.time_ns()}", root=root)
+    result["tool: main job LocalUp + PushEcr + DeployEcs + Verify (20 s bake)"] = proxy.take()
+    build("DeployEcs", "--environment", "local", "--skip", "DockerBuild", "--bake-window", "20s", root=root)
+    proxy.take()
+    build("DeployEcs", "--environment", "local", "--skip", "DockerBuild", "Verify", root=root)
+    result["tool: no-op redeploy (DeployEcs, LocalUp, PushEcr)"] = proxy.take()
+    return {k: dict(v) for k, v in result.items()}
+
+
+def reaction(trials):
+    results = {}
+    scenarios = [
+        ("error rate 0.5", ["AUTOPR_FAULT_ERROR_RATE=0.5"], "first_error"),
+        ("latency +3000 ms", ["AUTOPR_FAULT_LATENCY_MS=3000"], "first_slow"),
+    ]
+    for name, variables, signal in scenarios:
+        samples = []
+        for trial in range(trials):
+            traffic = Traffic()
+            run = build(*deploy_args("--bake-window", "60s", "--container-env", *variables, f"AUTOPR_BENCH_TRIAL={time.time_ns()}"), check=False)
+            traffic.close()
+            first = getattr(traffic, signal)
+            start = run.first("Rolling back: ")
+            if run.rc == 0 or first is None or start is None:
+                sys.exit(f"{name}: expected a failed verification and a rollback (exit {run.rc}, signal {first}, rollback {start}):\n{run.text()[-3000:]}")
+            samples.append(start - first)
+            log(f"{name} trial {trial + 1}: first failing response -> 'Rolling back' {samples[-1]:.3f} s")
+            restore()
+        results[name] = samples
+
+    crash_ecs, crash_tool = [], []
+    for trial in range(trials):
+        run = build(*deploy_args("--container-env", "AUTOPR_FAULT_CRASH_ON_START=0", f"AUTOPR_BENCH_TRIAL={time.time_ns()}"), check=False)
+        deployment = newest_service_deployment()
+        failed_revision = next(line for _, line in run.lines if "registered task definition" in line).split()[-1]
+        stopped = stopped_tasks_of(f"arn:aws:ecs:us-east-1:000000000000:task-definition/{failed_revision}")
+        first_stop = min(t["stoppedAt"] for t in stopped)
+        ecs_rollback = deployment["rollback"]["startedAt"]
+        reported = run.first("ECS is rolling back")
+        crash_ecs.append(ecs_rollback - first_stop)
+        crash_tool.append(reported - first_stop)
+        log(f"crash trial {trial + 1}: first task stopped -> ECS rollback {crash_ecs[-1]:.3f} s, tool reports it {crash_tool[-1]:.3f} s; exit {run.rc}")
+        restore()
+    results["crash loop: first stop -> ECS circuit-breaker rollback"] = crash_ecs
+    results["crash loop: first stop -> tool reports the rollback"] = crash_tool
+    return results
+
+
+def summary(values):
+    return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--time-scale", default="1", help="LocalEcs --time-scale when LocalUp starts it (default 1: AWS timings)")
+    parser.add_argument("--json", help="write the raw figures here")
+    options = parser.parse_args()
+
+    log("local stack and image (./build.sh PushEcr --environment local)")
+    build("PushEcr", "--environment", "local", "--local-time-scale", options.time_scale)
+    restore()
+    proxy = CountingProxy()
+    root = root_through(proxy)
+    try:
+        figures = {"completion": completion_to_exit(options.trials, proxy, root)}
+        figures["calls"] = api_calls(proxy, root)
+        figures["reaction"] = reaction(options.trials)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        restore()
+
+    print("\n== 1. ECS deployment finished -> exit")
+    print(f"  tool sees it          {summary(figures['completion']['tool_detect_s'])}")
+    print(f"  tool exits            {summary(figures['completion']['tool_exit_s'])}")
+    print(f"  aws ecs wait exits    {summary(figures['completion']['cli_exit_s'])}")
+    print("\n== 2. first failing signal -> rollback")
+    for name, values in figures["reaction"].items():
+        print(f"  {name:55} {summary(values)}")
+    print("\n== 3. API calls")
+    for name, counts in figures["calls"].items():
+        print(f"  {name}: {sum(counts.values())} {counts}")
+    if options.json:
+        Path(options.json).write_text(json.dumps(figures, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+using AutoPR.EndToEnd.Tests.Stack;
+using Xunit.Abstractions;
+
+namespace AutoPR.EndToEnd.Tests.Deployments;
+
+/// <summary>
+/// Bad releases made with --container-env (the service's fault variables, real misbehaviour from a real container):
+/// each is caught, rolled back to the baseline, and the run exits non-zero naming the cause.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_crash_looping_release_trips_the_circuit_breaker_is_rolled_back_and_the_exit_names_the_stopped_reason()
+    {
+        var baseline = await stack.EnsureBaselineAsync(output);
+        try
+        {
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
+                "--container-env", "AUTOPR_FAULT_CRASH_ON_START=0");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var failure = run.FailureOf("DeployEcs");
+            Assert.Contains("circuit breaker", failure, StringComparison.Ordinal);
+            Assert.Contains("EssentialContainerExited: Essential container in task exited; autopr: exit code 3", failure, StringComparison.Ordinal);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            Assert.DoesNotContain("rollout succeeded", run.Output, StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
+        }
+        finally
+        {
+            await stack.RestoreBaselineAsync(output);
+        }
+    }
+
+    /// <summary>
+    /// A release whose health endpoint fails never completes on ECS: the load balancer's health checks stop its tasks
+    /// and the circuit breaker rolls it back (as on AWS), so the failure names the health check.
+    /// </summary>
+    [Fact]
+    public async Task A_release_with_failing_health_checks_is_rolled_back_and_the_exit_names_the_health_check()
+    {
+        var baseline = await stack.EnsureBaselineAsync(output);
+        try
+        {
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
+                "--container-env", "AUTOPR_FAULT_UNHEALTHY=true");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var failure = run.FailureOf("DeployEcs");
+            Assert.Contains("Task failed ELB health checks", failure, StringComparison.Ordinal);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
+        }
+        finally
+        {
+            await stack.RestoreBaselineAsync(output);
+        }
+    }
+
+    [Fact]
+    public async Task An_error_rate_spike_in_the_bake_window_fails_Verify_and_rolls_back()
+    {
+        var baseline = await stack.EnsureBaselineAsync(output);
+        try
+        {
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "30s",
+                "--container-env", "AUTOPR_FAULT_ERROR_RATE=0.5");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Contains("rollout succeeded", run.Output, StringComparison.Ordinal);
+            Assert.Matches(@"FAIL\s+error-rate\s+\d+(\.\d+)? % \(\d+ of \d+ requests\)\s+threshold: <= 5 % over 30 s", run.Output);
+            Assert.Contains("Rolling back: local: verification FAILED", run.Output, StringComparison.Ordinal);
+            var failure = run.FailureOf("Verify");
+            Assert.Contains("error-rate", failure, StringComparison.Ordinal);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
+        }
+        finally
+        {
+            await stack.RestoreBaselineAsync(output);
+        }
+    }
+
+    [Fact]
+    public async Task Latency_above_the_p99_threshold_in_the_bake_window_fails_Verify_and_rolls_back()
+    {
+        var baseline = await stack.EnsureBaselineAsync(output);
+        try
+        {
+            // Local threshold: p99 2000 ms.
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "30s",
+                "--container-env", "AUTOPR_FAULT_LATENCY_MS=3000");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Contains("rollout succeeded", run.Output, StringComparison.Ordinal);
+            Assert.Matches(@"FAIL\s+p99-latency\s+\d+ ms\s+threshold: <= 2000 ms over 30 s", run.Output);
+            var failure = run.FailureOf("Verify");
+            Assert.Contains("p99-latency", failure, StringComparison.Ordinal);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
+        }
+        finally
+        {
+            await stack.RestoreBaselineAsync(output);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AutoPR.EndToEnd.Tests.Support;
+
+/// <summary>One request the recording server saw: enough to tell an AWS operation (X-Amz-Target) from anything else.</summary>
+public sealed record RecordedRequest(string Method, string Path, string? Target, string? Authorization)
+{
+    public override string ToString() => $"{Method} {Path} {Target ?? "(no X-Amz-Target)"}";
+}
+
+/// <summary>
+/// A loopback HTTP server that records every request and refuses it (HTTP 400 with an AWS-shaped error), for
+/// tests that must prove nothing was called: the build's AWS endpoints point here, so even a bug could only
+/// reach this recorder on 127.0.0.1.
+/// </summary>
+public sealed class RecordingServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Task _loop;
+
+    public RecordingServer()
+    {
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends with the listener; nothing else to release.
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            var request = context.Request;
+            _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "/", request.Headers["X-Amz-Target"], request.Headers["Authorization"]));
+            var body = """{"__type":"AccessDeniedException","message":"recording server: no call was expected here"}"""u8.ToArray();
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/x-amz-json-1.1";
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+}
