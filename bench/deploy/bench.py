@@ -97,6 +97,7 @@ def ecs(operation, body):
     connection.request("POST", "/", json.dumps(body), {
         "X-Amz-Target": f"AmazonEC2ContainerServiceV20141113.{operation}",
         "Content-Type": "application/x-amz-json-1.1",
+        "X-Amz-Date": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
         "Authorization": "AWS4-HMAC-SHA256 Credential=test/20200101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0"})
     response = connection.getresponse()
     data = json.loads(response.read() or b"{}")
@@ -116,7 +117,13 @@ def newest_service_deployment():
 
 
 def stopped_tasks_of(task_definition):
-    arns = ecs("ListTasks", {"cluster": CLUSTER, "serviceName": SERVICE, "desiredStatus": "STOPPED"}).get("taskArns", [])
+    arns, token = [], None
+    while True:
+        page = ecs("ListTasks", {"cluster": CLUSTER, "serviceName": SERVICE, "desiredStatus": "STOPPED", **({"nextToken": token} if token else {})})
+        arns += page.get("taskArns", [])
+        token = page.get("nextToken")
+        if not token:
+            break
     tasks = []
     for i in range(0, len(arns), 100):
         tasks += ecs("DescribeTasks", {"cluster": CLUSTER, "tasks": arns[i:i + 100]})["tasks"]
@@ -124,7 +131,7 @@ def stopped_tasks_of(task_definition):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# A logging proxy in front of LocalEcs: counts AWS operations (X-Amz-Target).
+# A logging proxy in front of LocalEcs: counts AWS operations (X-Amz-Target), other requests by method and path.
 
 class CountingProxy:
     def __init__(self):
@@ -137,14 +144,14 @@ class CountingProxy:
             def log_message(self, *args):
                 pass
 
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                target = self.headers.get("X-Amz-Target", "(none)")
+            def forward(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
+                target = self.headers.get("X-Amz-Target")
                 with proxy.lock:
-                    proxy.counts[target.split(".")[-1]] += 1
+                    proxy.counts[target.split(".")[-1] if target else f"{self.command} {self.path}"] += 1
                 upstream = http.client.HTTPConnection(*API, timeout=30)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
-                upstream.request("POST", self.path, body, headers)
+                upstream.request(self.command, self.path, body or None, headers)
                 answer = upstream.getresponse()
                 data = answer.read()
                 self.send_response(answer.status)
@@ -154,6 +161,8 @@ class CountingProxy:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
+
+            do_POST = do_GET = forward
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -186,9 +195,11 @@ def root_through(proxy):
 # User traffic on the listener: the first failing response is the failing signal.
 
 class Traffic:
+    """Four users, each sending GET / every 100 ms; remembers when responses failed (500) or became too slow."""
+
     def __init__(self, latency_threshold_ms=2000):
         self.threshold = latency_threshold_ms / 1000
-        self.first_error = self.first_slow = None
+        self.errors, self.slow, self.lock = [], [], threading.Lock()
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self.loop, daemon=True) for _ in range(4)]
         for thread in self.threads:
@@ -201,15 +212,19 @@ class Traffic:
                 with urllib.request.urlopen(LISTENER + "/", timeout=10) as answer:
                     answer.read()
             except urllib.error.HTTPError as error:
-                body = error.read().decode(errors="replace")
-                if error.code == 500 and "fault injected" in body and self.first_error is None:
-                    self.first_error = time.time()
+                if error.code == 500 and "fault injected" in error.read().decode(errors="replace"):
+                    with self.lock:
+                        self.errors.append(time.time())
             except OSError:
                 pass
-            elapsed = time.time() - started
-            if elapsed > self.threshold and self.first_slow is None:
-                self.first_slow = started + self.threshold  # the moment this request became too slow
+            if time.time() - started > self.threshold:
+                with self.lock:
+                    self.slow.append(started + self.threshold)  # the moment this request became too slow
             self.stop.wait(0.1)
+
+    def first(self, kind, after=0.0):
+        with self.lock:
+            return min((t for t in getattr(self, kind) if t >= after), default=None)
 
     def close(self):
         self.stop.set()
@@ -275,29 +290,35 @@ def api_calls(proxy, root):
     proxy.take()
     build("DeployEcs", "--environment", "local", "--skip", "DockerBuild", "Verify", root=root)
     result["tool: no-op redeploy (DeployEcs, LocalUp, PushEcr)"] = proxy.take()
+    for name, counts in result.items():
+        log(f"{name}: {sum(counts.values())} calls {dict(counts)}")
     return {k: dict(v) for k, v in result.items()}
 
 
 def reaction(trials):
     results = {}
     scenarios = [
-        ("error rate 0.5", ["AUTOPR_FAULT_ERROR_RATE=0.5"], "first_error"),
-        ("latency +3000 ms", ["AUTOPR_FAULT_LATENCY_MS=3000"], "first_slow"),
+        ("error rate 0.5", ["AUTOPR_FAULT_ERROR_RATE=0.5"], "errors"),
+        ("latency +3000 ms", ["AUTOPR_FAULT_LATENCY_MS=3000"], "slow"),
     ]
-    for name, variables, signal in scenarios:
-        samples = []
+    for name, variables, kind in scenarios:
+        from_first, from_bake = [], []
         for trial in range(trials):
             traffic = Traffic()
-            run = build(*deploy_args("--bake-window", "60s", "--container-env", *variables, f"AUTOPR_BENCH_TRIAL={time.time_ns()}"), check=False)
+            run = build(*deploy_args("--container-env", *variables, f"AUTOPR_BENCH_TRIAL={time.time_ns()}", bake="60s"), check=False)
             traffic.close()
-            first = getattr(traffic, signal)
             start = run.first("Rolling back: ")
-            if run.rc == 0 or first is None or start is None:
-                sys.exit(f"{name}: expected a failed verification and a rollback (exit {run.rc}, signal {first}, rollback {start}):\n{run.text()[-3000:]}")
-            samples.append(start - first)
-            log(f"{name} trial {trial + 1}: first failing response -> 'Rolling back' {samples[-1]:.3f} s")
+            bake = run.first("rollout succeeded")
+            first, first_in_bake = traffic.first(kind), traffic.first(kind, after=bake or 0)
+            if run.rc == 0 or None in (start, bake, first, first_in_bake):
+                sys.exit(f"{name}: expected a failed verification and a rollback (exit {run.rc}):\n{run.text()[-3000:]}")
+            from_first.append(start - first)
+            from_bake.append(start - first_in_bake)
+            log(f"{name} trial {trial + 1}: first failing response -> 'Rolling back' {from_first[-1]:.3f} s "
+                f"(ECS still rolling out for {bake - first:.3f} s of it); first failing response in the bake window -> 'Rolling back' {from_bake[-1]:.3f} s")
             restore()
-        results[name] = samples
+        results[f"{name}: first failing response -> rollback starts"] = from_first
+        results[f"{name}: first failing response in the bake window -> rollback starts"] = from_bake
 
     crash_ecs, crash_tool = [], []
     for trial in range(trials):
@@ -326,6 +347,7 @@ def main():
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--time-scale", default="1", help="LocalEcs --time-scale when LocalUp starts it (default 1: AWS timings)")
     parser.add_argument("--json", help="write the raw figures here")
+    parser.add_argument("--only", default="completion,calls,reaction", help="comma-separated parts to run (default: all)")
     options = parser.parse_args()
 
     log("local stack and image (./build.sh PushEcr --environment local)")
@@ -334,23 +356,29 @@ def main():
     proxy = CountingProxy()
     root = root_through(proxy)
     try:
-        figures = {"completion": completion_to_exit(options.trials, proxy, root)}
-        figures["calls"] = api_calls(proxy, root)
-        figures["reaction"] = reaction(options.trials)
+        parts = options.only.split(",")
+        figures = {
+            "completion": completion_to_exit(options.trials, proxy, root) if "completion" in parts else None,
+            "calls": api_calls(proxy, root) if "calls" in parts else None,
+            "reaction": reaction(options.trials) if "reaction" in parts else None,
+        }
     finally:
         shutil.rmtree(root, ignore_errors=True)
         restore()
 
-    print("\n== 1. ECS deployment finished -> exit")
-    print(f"  tool sees it          {summary(figures['completion']['tool_detect_s'])}")
-    print(f"  tool exits            {summary(figures['completion']['tool_exit_s'])}")
-    print(f"  aws ecs wait exits    {summary(figures['completion']['cli_exit_s'])}")
-    print("\n== 2. first failing signal -> rollback")
-    for name, values in figures["reaction"].items():
-        print(f"  {name:55} {summary(values)}")
-    print("\n== 3. API calls")
-    for name, counts in figures["calls"].items():
-        print(f"  {name}: {sum(counts.values())} {counts}")
+    if figures["completion"]:
+        print("\n== 1. ECS deployment finished -> exit")
+        print(f"  tool sees it          {summary(figures['completion']['tool_detect_s'])}")
+        print(f"  tool exits            {summary(figures['completion']['tool_exit_s'])}")
+        print(f"  aws ecs wait exits    {summary(figures['completion']['cli_exit_s'])}")
+    if figures["reaction"]:
+        print("\n== 2. first failing signal -> rollback")
+        for name, values in figures["reaction"].items():
+            print(f"  {name:55} {summary(values)}")
+    if figures["calls"]:
+        print("\n== 3. API calls")
+        for name, counts in figures["calls"].items():
+            print(f"  {name}: {sum(counts.values())} {counts}")
     if options.json:
         Path(options.json).write_text(json.dumps(figures, indent=2, default=str))
 
