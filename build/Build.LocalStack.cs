@@ -93,17 +93,17 @@ internal sealed partial class Build
             foreach (var service in status["services"]?.AsArray() ?? [])
             {
                 AnsiConsole.MarkupLineInterpolated($"[bold]{Text(service, "cluster")}/{Text(service, "service")}[/] {Text(service, "status")}, desired {Text(service, "desiredCount")}, listener {Text(service, "listener")}");
-                AnsiConsole.MarkupLineInterpolated($"  task definition {Text(service, "taskDefinition")}");
+                AnsiConsole.MarkupLineInterpolated($"  task definition {Revision(Text(service, "taskDefinition"))}");
                 foreach (var deployment in service!["deployments"]?.AsArray() ?? [])
                 {
-                    AnsiConsole.MarkupLineInterpolated($"  deployment {Text(deployment, "status")} {Text(deployment, "rolloutState")} {Text(deployment, "taskDefinition")} desired {Text(deployment, "desiredCount")} failed {Text(deployment, "failedTasks")}");
+                    AnsiConsole.MarkupLineInterpolated($"  deployment {Text(deployment, "status")} {Text(deployment, "rolloutState")} {Revision(Text(deployment, "taskDefinition"))}, desired {Text(deployment, "desiredCount")}, failed {Text(deployment, "failedTasks")}");
                 }
 
                 var tasks = new Table().AddColumns("Task", "Address", "Revision", "Status", "Health", "Target");
                 foreach (var task in service["tasks"]?.AsArray() ?? [])
                 {
                     tasks.AddRow(
-                        Markup.Escape(Text(task, "id")), Markup.Escape(Text(task, "address")), Markup.Escape(Text(task, "taskDefinition").Split('/').Last()),
+                        Markup.Escape(Text(task, "id")), Markup.Escape(Text(task, "address")), Markup.Escape(Revision(Text(task, "taskDefinition"))),
                         Markup.Escape(Text(task, "lastStatus")), Markup.Escape(Text(task, "health")), Markup.Escape(Text(task, "target")));
                 }
 
@@ -117,6 +117,9 @@ internal sealed partial class Build
         using var aws = await AwsClients.CreateAsync(local, cancellationToken: cancellationToken);
         await aws.Core.SendAsync(new AwsOperation(AwsService.Ecs, "CreateCluster"), new JsonObject { ["clusterName"] = local.Cluster }, cancellationToken);
     }
+
+    /// <summary>"autopr-local:4" from a task-definition ARN.</summary>
+    static string Revision(string taskDefinitionArn) => taskDefinitionArn.Split('/').Last();
 
     static string Text(JsonNode? node, string member) => node?[member]?.ToString() ?? "-";
 }

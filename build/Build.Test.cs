@@ -28,7 +28,9 @@ internal sealed partial class Build
             {
                 await DotNet.RunAsync(
                     [
-                        "test", Solution, "--no-build", "-c", Configuration.ToString(),
+                        // One test project at a time: several of them run real containers and rollouts, and on a
+                        // 2-core machine running them side by side turns health checks into timeouts.
+                        "test", Solution, "--no-build", "-c", Configuration.ToString(), "-m:1",
                         "--results-directory", TestResultsDirectory,
                         "--logger", "trx", "--logger", "console;verbosity=normal",
                         "--collect", "XPlat Code Coverage",

@@ -17,6 +17,7 @@ public static class BuildHost
         ArgumentNullException.ThrowIfNull(defaultTargets);
         var redactor = new SecretRedactor();
         var console = HostConsole.Create(output, error, environment, redactor, interactive: !Console.IsOutputRedirected);
+        GitHubActions.Redactor = redactor;
         try
         {
             var parameters = ParameterDescriptor.Discover(build.GetType());

@@ -12,6 +12,9 @@ public static class GitHubActions
     /// Appends <paramref name="markdown"/> (and a line break) to the job summary when the runner provides one; returns
     /// false and writes nothing elsewhere (a local build). Reports from several targets accumulate in order.
     /// </summary>
+    /// <summary>The run's secret masker, set by the host before any target runs.</summary>
+    internal static SecretRedactor? Redactor { get; set; }
+
     public static Task<bool> AppendStepSummaryAsync(string markdown, CancellationToken cancellationToken = default) =>
         AppendStepSummaryAsync(Environment.GetEnvironmentVariable(StepSummaryVariable), markdown, cancellationToken);
 
@@ -23,7 +26,9 @@ public static class GitHubActions
             return false;
         }
 
-        var text = markdown.EndsWith('\n') ? markdown : markdown + "\n";
+        // The summary is a file, not the console: mask this run's secrets here too.
+        var redacted = Redactor?.Redact(markdown) ?? markdown;
+        var text = redacted.EndsWith('\n') ? redacted : redacted + "\n";
         await File.AppendAllTextAsync(summaryFile, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
         return true;
     }

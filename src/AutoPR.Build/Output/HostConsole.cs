@@ -53,6 +53,9 @@ public sealed class HostConsole
             ansi.Profile.Width = 160;
         }
 
+        // Targets that draw with Spectre's static AnsiConsole get the same console: redacted, sized, NO_COLOR-aware.
+        AnsiConsole.Console = ansi;
+
         return new HostConsole(redactedOutput, redactedError, ansi, environment["GITHUB_ACTIONS"] as string == "true")
         {
             UseColor = interactive && !noColor,

@@ -64,6 +64,23 @@ public class SampleExitCodeTests(SampleBuildFixture sample)
     }
 
     [Fact]
+    public async Task A_false_precondition_is_2_with_its_message_before_anything_runs()
+    {
+        var result = await sample.RunAsync("Deploy", "--stage", "production");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("error: Target Deploy: production only as a --dry-run", result.Error.Trim());
+        Assert.Equal("", result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task A_true_precondition_lets_the_target_run()
+    {
+        var result = await sample.RunAsync("Deploy", "--stage", "production", "--dry-run");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("deploying to Production", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_required_parameter_from_the_environment_satisfies_the_requirement()
     {
         var result = await sample.RunAsync(["Deploy"], new Dictionary<string, string?> { ["AUTOPR_STAGE"] = "staging" });

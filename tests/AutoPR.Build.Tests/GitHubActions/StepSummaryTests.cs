@@ -19,6 +19,26 @@ public sealed class StepSummaryTests
         Assert.False(File.ReadAllBytes(summary).AsSpan().StartsWith("\uFEFF"u8), "the summary must not get a byte-order mark in the middle");
     }
 
+    [Fact]
+    public async Task Secrets_of_the_run_are_masked_in_the_summary_file()
+    {
+        using var temp = new TempFolder();
+        var summary = temp.File("summary.md");
+        var redactor = new SecretRedactor();
+        redactor.Add("s3cr3t-value-for-summary");
+        Actions.Redactor = redactor;
+        try
+        {
+            await Actions.AppendStepSummaryAsync(summary, "token s3cr3t-value-for-summary used", CancellationToken.None);
+        }
+        finally
+        {
+            Actions.Redactor = null;
+        }
+
+        Assert.Equal("token *** used\n", await File.ReadAllTextAsync(summary));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

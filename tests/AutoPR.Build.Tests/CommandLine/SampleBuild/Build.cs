@@ -71,6 +71,7 @@ internal sealed class Build : NukeBuild
         .Description("Needs a stage")
         .DependsOn(Pass)
         .Requires(() => Stage)
+        .Requires(() => Stage != Sample.Stage.Production || DryRun, "production only as a --dry-run")
         .Executes(() => Console.WriteLine($"deploying to {Stage}"));
 
     Target Hidden => _ => _
