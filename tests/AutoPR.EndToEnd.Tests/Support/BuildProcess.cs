@@ -33,7 +33,10 @@ public sealed class BuildProcess : IDisposable
 
     public static BuildProcess Start(string root, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, Action<string>? log)
     {
-        var start = new ProcessStartInfo(Path.Combine(root, "build.sh"))
+        // Through `env --default-signal` (GNU coreutils): a test run started in the background inherits SIGINT
+        // ignored, and would pass that on; a build in a terminal has the default handling that Ctrl-C relies on.
+        // env, build.sh and the build exec one another: the id stays the build's.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
@@ -42,6 +45,8 @@ public sealed class BuildProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        start.ArgumentList.Add("--default-signal");
+        start.ArgumentList.Add(Path.Combine(root, "build.sh"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
