@@ -20,7 +20,7 @@ internal sealed partial class Build
     [Parameter("Approve a deployment or rollback to an environment that requires approval (production)")]
     public bool Confirm { get; set; }
 
-    [Parameter("Do not roll back automatically when the deployment or its verification fails")]
+    [Parameter("Do not roll back automatically when the deployment or its verification fails (the rollout is then not judged until it completes)")]
     public bool NoAutoRollback { get; set; }
 
     [Parameter("How long to wait for the ECS deployment to finish (for example 10m)")]
@@ -76,8 +76,10 @@ internal sealed partial class Build
             var rendered = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RootDirectory)).Render(session.Environment, release);
 
             Log.Information("Deploying {Image} to {Environment}", release.Image.Pinned, session.Environment.Name);
+            // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
+            await using var guard = NoAutoRollback ? null : session.Verifier.RolloutGuard(session.Environment);
             var result = _deployment = await session.Deployer.DeployAsync(
-                new DeployRequest { Rendered = rendered, Actor = Actor, DryRun = DryRun, Confirmed = Confirm, Timeout = DeployTimeout },
+                new DeployRequest { Rendered = rendered, Actor = Actor, DryRun = DryRun, Confirmed = Confirm, Timeout = DeployTimeout, Guard = guard },
                 DeploymentEventLog.Create(),
                 ct);
             Log.Information("{Summary}", result.Summary);

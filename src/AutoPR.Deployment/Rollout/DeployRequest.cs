@@ -17,6 +17,9 @@ public sealed record DeployRequest
     /// <summary>Whether a person confirmed the deployment (required where the environment requires approval).</summary>
     public bool Confirmed { get; init; }
 
+    /// <summary>Judges the new revision while it rolls out (see <see cref="IRolloutGuard"/>); null to wait for the end.</summary>
+    public IRolloutGuard? Guard { get; init; }
+
     /// <summary>A rollout timeout other than <see cref="EcsDeployerOptions.Timeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 }

@@ -30,7 +30,7 @@ public sealed class EcsDeployer
         _history = history;
         _options = options ?? new EcsDeployerOptions();
         _planner = new DeploymentPlanner(ecs);
-        _watcher = new RolloutWatcher(ecs, _options.Time, _options.PollInterval, _options.Logger);
+        _watcher = new RolloutWatcher(ecs, _options);
     }
 
     /// <summary>The options in use.</summary>
@@ -86,6 +86,7 @@ public sealed class EcsDeployer
                 EcsDeploymentId = ongoing.Id,
                 ServiceDeploymentArn = service.CurrentServiceDeployment,
                 KnownEventIds = EventIds(service),
+                Guard = request.Guard,
                 Timeout = timeout,
             };
             return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, resume, started, progress, cancellationToken).ConfigureAwait(false);
@@ -122,7 +123,7 @@ public sealed class EcsDeployer
             throw;
         }
 
-        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch, started, progress, cancellationToken).ConfigureAwait(false);
+        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = request.Guard }, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public sealed record RolloutWatch
     /// </summary>
     public bool IsRollback { get; init; }
 
+    /// <summary>Judges the new revision during the rollout (not used when watching a rollback); null for none.</summary>
+    public IRolloutGuard? Guard { get; init; }
+
     /// <summary>How long to wait at most.</summary>
     public required TimeSpan Timeout { get; init; }
 }

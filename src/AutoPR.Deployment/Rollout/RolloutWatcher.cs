@@ -6,15 +6,21 @@ using Microsoft.Extensions.Logging;
 namespace AutoPR.Deployment.Rollout;
 
 /// <summary>
-/// Follows one ECS rollout until it ends, polling every interval (1 s by default: the end is seen at most one
-/// interval after ECS reaches it). Each poll is DescribeServices (deployments, counts, events) plus
-/// DescribeServiceDeployments (status, stage, traffic, rollback); stopped tasks are described only when the failed
-/// count grows. Success means the service deployment SUCCESSFUL (or, without service-deployment APIs, this
-/// deployment COMPLETED and PRIMARY); anything rolled back, stopped or failed is a failure.
+/// Follows one ECS rollout until it ends. Polls start at a fixed rate: every <see cref="EcsDeployerOptions.PollInterval"/>,
+/// and every <see cref="EcsDeployerOptions.FinishingPollInterval"/> once all new tasks run and only old ones are left
+/// to stop, so the end is seen within that interval. Each poll is DescribeServices (deployments, counts, events);
+/// DescribeServiceDeployments (status, stage, traffic, rollback) is added when DescribeServices shows something new,
+/// when it shows the end, during blue/green traffic shifts, and at least every
+/// <see cref="EcsDeployerOptions.ServiceDeploymentRefresh"/>. Stopped tasks are described only when the failed count
+/// grows. Success means the service deployment SUCCESSFUL (or, without service-deployment APIs, this deployment
+/// COMPLETED and PRIMARY); anything rolled back, stopped or failed is a failure, and so is a breach that the
+/// watch's <see cref="IRolloutGuard"/> finds while the new tasks serve.
 /// </summary>
-public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan pollInterval, ILogger logger)
+public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
 {
     private const int MissingDeploymentPolls = 10;
+    private readonly TimeProvider time = options.Time;
+    private readonly ILogger logger = options.Logger;
 
     /// <summary>Watches until the rollout ends or <see cref="RolloutWatch.Timeout"/> passes; cancellation leaves ECS as it is.</summary>
     public async Task<RolloutResult> WatchAsync(RolloutWatch watch, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
@@ -32,6 +38,7 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
         }
         while (true)
         {
+            var pollStarted = time.GetUtcNow();
             var service = await ecs.DescribeServiceAsync(watch.Cluster, watch.Service, cancellationToken).ConfigureAwait(false);
             if (service is null || service.Status is "INACTIVE" or "DRAINING")
             {
@@ -46,7 +53,7 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
                 state.ServiceDeploymentArn = current;
             }
 
-            var serviceDeployment = await DescribeServiceDeploymentAsync(state, cancellationToken).ConfigureAwait(false);
+            var serviceDeployment = await RefreshServiceDeploymentAsync(state, service, deployment, cancellationToken).ConfigureAwait(false);
             var failed = Math.Max(deployment?.FailedTasks ?? 0, serviceDeployment?.CircuitBreakerFailureCount ?? 0);
             if (failed > state.FailedSeen)
             {
@@ -55,7 +62,7 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
             }
 
             ReportProgress(state, service, serviceDeployment, deployment, progress);
-            var verdict = Decide(state, service, deployment, serviceDeployment);
+            var verdict = Decide(state, service, deployment, serviceDeployment) ?? await GuardAsync(state, deployment, progress, cancellationToken).ConfigureAwait(false);
             if (verdict is { } end)
             {
                 if (end.Outcome != RolloutOutcome.Succeeded)
@@ -75,8 +82,32 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
                     where, service.TaskDefinition, progress);
             }
 
-            await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);
+            var interval = IsFinishing(service, deployment) ? options.FinishingPollInterval : options.PollInterval;
+            var wait = interval - (time.GetUtcNow() - pollStarted);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A rolling deployment whose new tasks all run: ECS only stops old tasks now, and the end is near.</summary>
+    private static bool IsFinishing(EcsServiceView service, EcsDeploymentView? deployment) =>
+        !IsBlueGreen(service) && deployment is { RolloutState: "IN_PROGRESS", DesiredCount: > 0 } && deployment.RunningCount >= deployment.DesiredCount;
+
+    private static bool IsBlueGreen(EcsServiceView service) =>
+        string.Equals(service.DeploymentConfiguration?["strategy"]?.ToString(), "BLUE_GREEN", StringComparison.Ordinal);
+
+    /// <summary>Asks the watch's guard about the new revision once it has a running task; a breach fails the rollout.</summary>
+    private async Task<(RolloutOutcome Outcome, string? Reason)?> GuardAsync(WatchState state, EcsDeploymentView? deployment, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        if (state.Watch.Guard is not { } guard || state.Watch.IsRollback || deployment is not { RunningCount: > 0, RolloutState: "IN_PROGRESS" })
+        {
+            return null;
+        }
+
+        state.GuardSince ??= time.GetUtcNow();
+        var breach = await guard.CheckAsync(state.GuardSince.Value, progress, cancellationToken).ConfigureAwait(false);
+        return breach is null
+            ? null
+            : (RolloutOutcome.Failed, $"{TaskDefinitionRegistered.Label(state.Watch.TaskDefinitionArn)} failed while rolling out: {breach}");
     }
 
     private static (RolloutOutcome Outcome, string? Reason)? Decide(WatchState state, EcsServiceView service, EcsDeploymentView? deployment, EcsServiceDeploymentView? serviceDeployment)
@@ -184,17 +215,31 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
         return match;
     }
 
-    private async Task<EcsServiceDeploymentView?> DescribeServiceDeploymentAsync(WatchState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// The service deployment, described again only when it may have moved: DescribeServices shows something new or
+    /// the end, blue/green (traffic and stages show only there), or the last answer is older than the refresh.
+    /// </summary>
+    private async Task<EcsServiceDeploymentView?> RefreshServiceDeploymentAsync(WatchState state, EcsServiceView service, EcsDeploymentView? deployment, CancellationToken cancellationToken)
     {
         if (state.ServiceDeploymentArn is not { } arn || state.ServiceDeploymentUnsupported)
         {
             return null;
         }
 
+        var fingerprint = Fingerprint(service);
+        var showsEnd = deployment is { Status: "PRIMARY", RolloutState: not "IN_PROGRESS" } || service.Deployments.Count == 1;
+        var stale = state.ServiceDeploymentAt is not { } at || time.GetUtcNow() - at >= options.ServiceDeploymentRefresh;
+        if (state.ServiceDeployment is { } known && string.Equals(fingerprint, state.Fingerprint, StringComparison.Ordinal) && !showsEnd && !stale && !IsBlueGreen(service))
+        {
+            return known;
+        }
+
+        state.Fingerprint = fingerprint;
+        state.ServiceDeploymentAt = time.GetUtcNow();
         try
         {
             var result = await ecs.DescribeServiceDeploymentsAsync([arn], cancellationToken).ConfigureAwait(false);
-            return result.Items.Count > 0 ? result.Items[0] : null;
+            return state.ServiceDeployment = result.Items.Count > 0 ? result.Items[0] : null;
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "UnknownOperationException" or "InvalidAction" or "UnsupportedOperation" or "NotImplemented")
         {
@@ -204,6 +249,11 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
             return null;
         }
     }
+
+    /// <summary>What in DescribeServices changes when the rollout moves: deployments, their counts, the newest event.</summary>
+    private static string Fingerprint(EcsServiceView service) =>
+        string.Join(';', service.Deployments.Select(d => $"{d.Id}/{d.Status}/{d.RolloutState}/{d.RunningCount}/{d.PendingCount}/{d.DesiredCount}/{d.FailedTasks}"))
+        + "|" + service.TaskDefinition + "|" + (service.Events.Count > 0 ? service.Events[0].Id : null);
 
     private void ReportEvents(WatchState state, EcsServiceView service, IProgress<DeploymentEvent>? progress)
     {
@@ -322,6 +372,14 @@ public sealed class RolloutWatcher(EcsClient ecs, TimeProvider time, TimeSpan po
         public bool DeploymentSeen { get; set; }
 
         public bool RollbackReported { get; set; }
+
+        public EcsServiceDeploymentView? ServiceDeployment { get; set; }
+
+        public DateTimeOffset? ServiceDeploymentAt { get; set; }
+
+        public string? Fingerprint { get; set; }
+
+        public DateTimeOffset? GuardSince { get; set; }
 
         public string? LastProgress { get; set; }
     }

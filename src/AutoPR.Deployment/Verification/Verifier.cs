@@ -80,6 +80,17 @@ public sealed class Verifier
         return report;
     }
 
+    /// <summary>
+    /// The error-rate and latency checks of the bake window, applied during the rollout (see
+    /// <see cref="RolloutMetricsGuard"/>). Dispose it when the rollout has been watched.
+    /// </summary>
+    public RolloutMetricsGuard RolloutGuard(Environments.DeploymentEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var metrics = new LoadBalancerMetrics(_cloudWatch, environment, _options.LoadBalancerDimension, _options.MetricsPeriodSeconds);
+        return new RolloutMetricsGuard(metrics, environment, _options, _http);
+    }
+
     private DateTimeOffset Now => _options.Time.GetUtcNow();
 
     private static VerificationCheck RolloutCheck(EcsServiceView? service, string expectedArn)

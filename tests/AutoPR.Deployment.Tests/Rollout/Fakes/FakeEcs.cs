@@ -165,7 +165,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
 
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(response.ToJsonString(), Encoding.UTF8, "application/x-amz-json-1.1") };
         }
-        catch (FakeAwsError error)
+        catch (FakeAwsException error)
         {
             var text = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message }.ToJsonString();
             return new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(text, Encoding.UTF8, "application/x-amz-json-1.1") };
@@ -188,7 +188,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         "TagResource" => TagResource(request),
         "ListTagsForResource" => new JsonObject { ["tags"] = TagList(TagsOf(Text(request, "resourceArn"))) },
         "GetMetricData" => MetricData?.Invoke(request) ?? new JsonObject { ["MetricDataResults"] = new JsonArray(), ["Messages"] = new JsonArray() },
-        _ => throw new FakeAwsError("UnknownOperationException", $"The fake does not implement {operation}"),
+        _ => throw new FakeAwsException("UnknownOperationException", $"The fake does not implement {operation}"),
     };
 
     // ---- task definitions ----
@@ -243,7 +243,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
             }
         }
 
-        throw new FakeAwsError("ClientException", "Unable to describe task definition.");
+        throw new FakeAwsException("ClientException", "Unable to describe task definition.");
     }
 
     private JsonObject ListTaskDefinitions(JsonObject request)
@@ -337,7 +337,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         var name = Text(request, "serviceName");
         if (_services.TryGetValue(name, out var existing) && existing.Status == "ACTIVE")
         {
-            throw new FakeAwsError("InvalidParameterException", "Creation of service was not idempotent.");
+            throw new FakeAwsException("InvalidParameterException", "Creation of service was not idempotent.");
         }
 
         var service = CreateLocked(request, FindTaskDefinition(Text(request, "taskDefinition")).Arn);
@@ -366,7 +366,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         if (service.Deployments.Any(d => d.RolloutState == "IN_PROGRESS") && request["taskDefinition"] is not null &&
             service.Rollouts.Any(r => !r.IsFinished && r.Status is "ROLLBACK_IN_PROGRESS" or "ROLLBACK_REQUESTED"))
         {
-            throw new FakeAwsError("InvalidParameterException", "The service is rolling back.");
+            throw new FakeAwsException("InvalidParameterException", "The service is rolling back.");
         }
 
         var changesPlacement = false;
@@ -708,10 +708,10 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
     {
         var arn = Text(request, "serviceDeploymentArn");
         var rollout = _services.Values.SelectMany(s => s.Rollouts).FirstOrDefault(r => r.Arn == arn)
-            ?? throw new FakeAwsError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
+            ?? throw new FakeAwsException("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
         if (rollout.Status is not ("PENDING" or "IN_PROGRESS"))
         {
-            throw new FakeAwsError("ConflictException", $"The service deployment is {rollout.Status} and cannot be stopped.");
+            throw new FakeAwsException("ConflictException", $"The service deployment is {rollout.Status} and cannot be stopped.");
         }
 
         rollout.Status = Text(request, "stopType") == "ROLLBACK" ? "ROLLBACK_REQUESTED" : "STOP_REQUESTED";
@@ -772,7 +772,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         {
             if (!Deployment.History.EcsTagRules.IsValid(key, value))
             {
-                throw new FakeAwsError("InvalidParameterException", $"Invalid tag {key}={value}.");
+                throw new FakeAwsException("InvalidParameterException", $"Invalid tag {key}={value}.");
             }
 
             next[key] = value;
@@ -780,7 +780,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
 
         if (next.Count > 50)
         {
-            throw new FakeAwsError("InvalidParameterException", "A resource can have at most 50 tags.");
+            throw new FakeAwsException("InvalidParameterException", "A resource can have at most 50 tags.");
         }
 
         _tags[arn] = next;
@@ -790,12 +790,12 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         new([.. tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value })]);
 
     private FakeService ServiceOrThrow(string name) =>
-        _services.TryGetValue(name, out var service) ? service : throw new FakeAwsError("ServiceNotFoundException", "Service not found.");
+        _services.TryGetValue(name, out var service) ? service : throw new FakeAwsException("ServiceNotFoundException", "Service not found.");
 
     private string NextId() => (++_ids).ToString("x8", CultureInfo.InvariantCulture);
 
     private static string Text(JsonObject json, string name) =>
-        json[name]?.GetValue<string>() ?? throw new FakeAwsError("InvalidParameterException", $"{name} is required.");
+        json[name]?.GetValue<string>() ?? throw new FakeAwsException("InvalidParameterException", $"{name} is required.");
 
     private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
@@ -808,10 +808,12 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
 
     private sealed record StoppedTaskEntry(string Arn, string Service, string Cluster, string TaskDefinition, string StartedBy, DateTimeOffset StoppedAt);
 
-    private sealed class FakeAwsError(string code, string message) : Exception(message)
-    {
-        public string Code { get; } = code;
-    }
+}
+
+/// <summary>Thrown inside the fake (or by its callbacks): answered as an AWS error response with this code.</summary>
+public sealed class FakeAwsException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
 }
 
 public sealed class FakeService(string name, string cluster, string arn, JsonObject configuration, DateTimeOffset createdAt)

@@ -1,0 +1,96 @@
+using AutoPR.Deployment.Rollout;
+using AutoPR.Deployment.Tests.Rollout.Fakes;
+
+namespace AutoPR.Deployment.Tests.Rollout;
+
+/// <summary>How often the watcher asks, and what: faster when the end is near, fewer calls while nothing moves.</summary>
+public sealed class RolloutPollingTests
+{
+    [Fact]
+    public async Task Polls_come_every_second_until_all_new_tasks_run_then_every_half_second_until_the_end()
+    {
+        using var bed = new DeploymentTestBed("dev", e => e with { DesiredCount = 3 });
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        // Steps 1-2 start tasks (1/3, 2/3 running); after step 3 all 3 run while old tasks drain; step 6 ends it.
+        bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 6);
+        var polls = new List<DateTimeOffset>();
+        var updated = false;
+        bed.Ecs.Received += operation =>
+        {
+            updated |= operation == "UpdateService";
+            if (updated && operation == "DescribeServices")
+            {
+                polls.Add(bed.Time.GetUtcNow());
+            }
+        };
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB));
+
+        Assert.Equal(DeploymentStatus.Succeeded, result.Status);
+        var gaps = polls.Zip(polls.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        Assert.Equal(5, gaps.Count);
+        Assert.All(gaps.Take(2), gap => Assert.InRange(gap, 1.0, 1.5));
+        Assert.All(gaps.Skip(2), gap => Assert.InRange(gap, 0.5, 0.75));
+    }
+
+    [Fact]
+    public async Task While_describe_services_shows_nothing_new_the_service_deployment_is_described_only_every_few_seconds()
+    {
+        using var bed = new DeploymentTestBed("dev", e => e with { DesiredCount = 3 });
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        bed.Ecs.NextRollout = RolloutScript.Hang();
+        var request = bed.Request(DeploymentTestBed.DigestB) with { Timeout = TimeSpan.FromSeconds(60) };
+
+        var result = await bed.DeployAsync(request);
+
+        Assert.Equal(DeploymentStatus.TimedOut, result.Status);
+        var services = bed.Ecs.Operations.Count(o => o == "DescribeServices");
+        var serviceDeployments = bed.Ecs.Operations.Count(o => o == "DescribeServiceDeployments");
+        Assert.InRange(services, 55, 65);
+        Assert.InRange(serviceDeployments, 10, 16);
+    }
+
+    [Fact]
+    public async Task A_breach_the_guard_finds_while_new_tasks_serve_ends_the_watch_with_ECS_still_rolling_out()
+    {
+        using var bed = new DeploymentTestBed("dev");
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 10);
+        var guard = new ScriptedGuard(breachOnCall: 3, "error rate 40 % (8 of 20 requests)");
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB) with { Guard = guard });
+
+        Assert.Equal(DeploymentStatus.Failed, result.Status);
+        Assert.Equal("autopr-dev:2 failed while rolling out: error rate 40 % (8 of 20 requests)", result.Reason);
+        Assert.Equal(3, guard.Calls.Count);
+        Assert.Single(guard.Calls.Distinct());
+        Assert.Equal("IN_PROGRESS", bed.Ecs.Service("autopr").Rollouts[0].Status);
+        var records = await bed.History.ReadAsync(bed.Family, "dev");
+        Assert.Contains(records, r => r.Outcome == Deployment.History.DeploymentOutcome.Failed && r.Reason == result.Reason);
+    }
+
+    [Fact]
+    public async Task The_guard_is_not_asked_while_no_new_task_runs()
+    {
+        using var bed = new DeploymentTestBed("dev");
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        bed.Ecs.NextRollout = RolloutScript.CircuitBreakerRollback();
+        var guard = new ScriptedGuard(breachOnCall: 1, "should not be asked");
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB) with { Guard = guard });
+
+        Assert.Equal(DeploymentStatus.RolledBack, result.Status);
+        Assert.Empty(guard.Calls);
+    }
+
+    private sealed class ScriptedGuard(int breachOnCall, string breach) : IRolloutGuard
+    {
+        public List<DateTimeOffset> Calls { get; } = [];
+
+        public Task<string?> CheckAsync(DateTimeOffset since, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+        {
+            Calls.Add(since);
+            return Task.FromResult(Calls.Count >= breachOnCall ? breach : null);
+        }
+    }
+}
