@@ -4,11 +4,17 @@ using AutoPR.Deployment.Metrics;
 
 namespace AutoPR.Deployment.Verification;
 
-/// <summary>Requests, 5xx responses and p99 latency over a time range.</summary>
-public sealed record MetricsSample(double Requests, double Errors, double? P99Milliseconds)
+/// <summary>Requests, 5xx responses (from the tasks, and from the load balancer itself) and p99 latency over a time range.</summary>
+public sealed record MetricsSample(double Requests, double TargetErrors, double LoadBalancerErrors, double? P99Milliseconds)
 {
+    /// <summary>All 5xx responses.</summary>
+    public double Errors => TargetErrors + LoadBalancerErrors;
+
     /// <summary>Errors per request (0 without requests).</summary>
     public double ErrorRate => Requests > 0 ? Errors / Requests : 0;
+
+    /// <summary>5xx responses the tasks gave, per request (0 without requests).</summary>
+    public double TargetErrorRate => Requests > 0 ? TargetErrors / Requests : 0;
 }
 
 /// <summary>
@@ -42,7 +48,8 @@ public sealed class LoadBalancerMetrics(CloudWatchClient cloudWatch, DeploymentE
         var latencies = results.Where(r => r.Id.StartsWith("latency", StringComparison.Ordinal)).SelectMany(r => r.Points).Select(p => p.Value).ToList();
         return new MetricsSample(
             Sum("requests"),
-            Sum("targeterrors") + Sum("elberrors"),
+            Sum("targeterrors"),
+            Sum("elberrors"),
             latencies.Count == 0 ? null : latencies.Max() * 1000);
     }
 

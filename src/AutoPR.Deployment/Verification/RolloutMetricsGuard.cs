@@ -9,9 +9,11 @@ namespace AutoPR.Deployment.Verification;
 /// <summary>
 /// The bake window's error-rate and p99 thresholds, applied while the rollout runs: from the moment the new revision's
 /// first task runs, the load balancer's requests are judged every <see cref="VerifierOptions.MetricsInterval"/>
-/// (once <see cref="VerifierOptions.MinimumRequests"/> arrived). Old tasks still serve part of that traffic, so a
-/// breach can only be more diluted than the new revision's own: what it finds is real. Metrics that cannot be read
-/// never fail a rollout (Verify judges afterwards). Local stacks get synthetic traffic, as in the bake window.
+/// (once <see cref="VerifierOptions.MinimumRequests"/> arrived). Only the tasks' own 5xx count here: while tasks
+/// start, the load balancer answers 5xx itself when no target is healthy yet (a first deployment), which says nothing
+/// about the new revision; Verify counts those afterwards. Old tasks still serve part of the traffic, so a breach is
+/// more diluted than the new revision's own: what it finds is real. Metrics that cannot be read never fail a rollout
+/// (Verify judges afterwards). Local stacks get synthetic traffic, as in the bake window.
 /// </summary>
 public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
 {
@@ -59,17 +61,17 @@ public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
 
         var p99 = sample.P99Milliseconds is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms") : "no data";
         progress?.Report(new VerificationObserved(now, string.Create(CultureInfo.InvariantCulture,
-            $"during the rollout: {sample.Requests:0} requests, error rate {sample.ErrorRate * 100:0.##} % (max {_thresholds.MaxErrorRate * 100:0.##} %), p99 {p99} (max {_thresholds.MaxP99LatencyMs} ms)")));
+            $"during the rollout: {sample.Requests:0} requests, error rate {sample.TargetErrorRate * 100:0.##} % (max {_thresholds.MaxErrorRate * 100:0.##} %), p99 {p99} (max {_thresholds.MaxP99LatencyMs} ms)")));
         if (sample.Requests < _options.MinimumRequests)
         {
             return null;
         }
 
         var seconds = (now - since).TotalSeconds;
-        if (sample.ErrorRate > _thresholds.MaxErrorRate)
+        if (sample.TargetErrorRate > _thresholds.MaxErrorRate)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"error rate {sample.ErrorRate * 100:0.##} % ({sample.Errors:0} of {sample.Requests:0} requests) in the {seconds:0} s since its first task ran, max {_thresholds.MaxErrorRate * 100:0.##} %");
+                $"error rate {sample.TargetErrorRate * 100:0.##} % ({sample.TargetErrors:0} of {sample.Requests:0} requests) in the {seconds:0} s since its first task ran, max {_thresholds.MaxErrorRate * 100:0.##} %");
         }
 
         return sample.P99Milliseconds > _thresholds.MaxP99LatencyMs

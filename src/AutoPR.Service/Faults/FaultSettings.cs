@@ -11,13 +11,17 @@ internal sealed record FaultSettings(
     bool Unhealthy,
     TimeSpan StartDelay,
     double ErrorRate,
-    TimeSpan Latency)
+    TimeSpan Latency,
+    TimeSpan RequestFaultsAfter = default)
 {
     public const string CrashOnStartVariable = "AUTOPR_FAULT_CRASH_ON_START";
     public const string UnhealthyVariable = "AUTOPR_FAULT_UNHEALTHY";
     public const string StartDelayVariable = "AUTOPR_FAULT_START_DELAY_SECONDS";
     public const string ErrorRateVariable = "AUTOPR_FAULT_ERROR_RATE";
     public const string LatencyVariable = "AUTOPR_FAULT_LATENCY_MS";
+
+    /// <summary>The error rate and latency start this long after the process started: a release that degrades while it serves.</summary>
+    public const string RequestFaultsAfterVariable = "AUTOPR_FAULT_AFTER_SECONDS";
 
     public static readonly FaultSettings None = new(null, false, TimeSpan.Zero, 0, TimeSpan.Zero);
 
@@ -26,7 +30,8 @@ internal sealed record FaultSettings(
         settings.GetFlag(UnhealthyVariable),
         settings.GetSeconds(StartDelayVariable, TimeSpan.Zero, 3_600, "10"),
         settings.GetNumber(ErrorRateVariable, 0, 0, 1, "0.25"),
-        TimeSpan.FromMilliseconds(settings.GetInteger(LatencyVariable, 0, 0, 600_000, "500")));
+        TimeSpan.FromMilliseconds(settings.GetInteger(LatencyVariable, 0, 0, 600_000, "500")),
+        settings.GetSeconds(RequestFaultsAfterVariable, TimeSpan.Zero, 86_400, "30"));
 
     /// <summary>Names the active faults for the startup log, so a misbehaving task explains itself.</summary>
     public IReadOnlyList<string> Describe()
@@ -55,6 +60,11 @@ internal sealed record FaultSettings(
         if (Latency > TimeSpan.Zero)
         {
             active.Add($"{LatencyVariable}={Latency.TotalMilliseconds}");
+        }
+
+        if (RequestFaultsAfter > TimeSpan.Zero)
+        {
+            active.Add($"{RequestFaultsAfterVariable}={RequestFaultsAfter.TotalSeconds}");
         }
 
         return active;

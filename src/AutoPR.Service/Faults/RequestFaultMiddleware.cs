@@ -4,7 +4,8 @@ namespace AutoPR.Service.Faults;
 
 /// <summary>
 /// AUTOPR_FAULT_LATENCY_MS adds a delay to each request and AUTOPR_FAULT_ERROR_RATE answers that fraction
-/// of requests with 500, on every endpoint not marked <see cref="FaultExempt"/>. Runs after routing.
+/// of requests with 500, on every endpoint not marked <see cref="FaultExempt"/>; with AUTOPR_FAULT_AFTER_SECONDS,
+/// only from that long after startup (the middleware is made once, as the app starts). Runs after routing.
 /// </summary>
 internal sealed class RequestFaultMiddleware(
     RequestDelegate next,
@@ -12,9 +13,11 @@ internal sealed class RequestFaultMiddleware(
     TimeProvider time,
     ILogger<RequestFaultMiddleware> logger)
 {
+    private readonly DateTimeOffset _faultsFrom = time.GetUtcNow() + faults.RequestFaultsAfter;
+
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<FaultExempt>() is not null)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<FaultExempt>() is not null || time.GetUtcNow() < _faultsFrom)
         {
             await next(context);
             return;

@@ -78,19 +78,23 @@ public sealed class FakeLoadBalancerMetrics(TimeProvider time)
     /// <summary>(requests, 5xx, p99 seconds) given the seconds since the fake was made.</summary>
     public Func<double, (double Requests, double Errors, double? P99Seconds)> Curve { get; set; } = seconds => (seconds * 10, 0, 0.05);
 
+    /// <summary>5xx the load balancer answers itself (no healthy target), given the seconds since the fake was made.</summary>
+    public Func<double, double> LoadBalancerErrors { get; set; } = _ => 0;
+
     public List<JsonObject> Requests { get; } = [];
 
     public JsonObject Answer(JsonObject request)
     {
         Requests.Add(request);
-        var (requests, errors, p99) = Curve((time.GetUtcNow() - _start).TotalSeconds);
+        var seconds = (time.GetUtcNow() - _start).TotalSeconds;
+        var (requests, errors, p99) = Curve(seconds);
         var results = new JsonArray();
         foreach (var query in request["MetricDataQueries"]!.AsArray())
         {
             var id = query!["Id"]!.GetValue<string>();
             double? value = id.StartsWith("requests", StringComparison.Ordinal) ? requests
                 : id.StartsWith("targeterrors", StringComparison.Ordinal) ? errors
-                : id.StartsWith("elberrors", StringComparison.Ordinal) ? 0
+                : id.StartsWith("elberrors", StringComparison.Ordinal) ? LoadBalancerErrors(seconds)
                 : p99;
             // Only the first target group carries traffic (blue/green: production traffic is on one of them).
             var first = id.EndsWith('0');

@@ -36,6 +36,21 @@ public sealed class RolloutMetricsGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task The_load_balancers_own_5xx_while_no_target_is_healthy_do_not_count_against_the_new_revision()
+    {
+        // A first deployment: every request answered 503 by the load balancer until a task is a healthy target.
+        _metrics.Curve = seconds => (seconds * 10, 0, 0.05);
+        _metrics.LoadBalancerErrors = seconds => seconds * 10;
+        await using var guard = _verifier.RolloutGuard(_bed.Environment);
+        var since = _bed.Time.GetUtcNow();
+        _bed.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var breach = await guard.CheckAsync(since, null, CancellationToken.None);
+
+        Assert.Null(breach);
+    }
+
+    [Fact]
     public async Task A_p99_over_the_threshold_is_a_breach()
     {
         _metrics.Curve = seconds => (seconds * 10, 0, 1.5);

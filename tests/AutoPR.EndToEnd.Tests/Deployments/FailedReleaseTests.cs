@@ -58,18 +58,49 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
     }
 
+    /// <summary>
+    /// A release that fails from its first request is judged while it rolls out: the new tasks serve users before
+    /// ECS calls the rollout complete, so DeployEcs stops it there (StopServiceDeployment ROLLBACK) instead of
+    /// letting it finish and failing Verify later.
+    /// </summary>
+    [Theory]
+    [InlineData("AUTOPR_FAULT_ERROR_RATE=0.5", "failed while rolling out: error rate")]
+    [InlineData("AUTOPR_FAULT_LATENCY_MS=3000", "failed while rolling out: p99 latency")]
+    public async Task A_release_failing_from_its_first_request_is_stopped_during_the_rollout_and_rolled_back(string fault, string cause)
+    {
+        var baseline = await stack.EnsureBaselineAsync(output);
+        try
+        {
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
+                "--container-env", fault);
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.DoesNotContain("rollout succeeded", run.Output, StringComparison.Ordinal);
+            Assert.Contains("(StopServiceDeployment ROLLBACK)", run.Output, StringComparison.Ordinal);
+            var failure = run.FailureOf("DeployEcs");
+            Assert.Contains(cause, failure, StringComparison.Ordinal);
+            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
+            await stack.AssertBackOnAsync(baseline, run);
+        }
+        finally
+        {
+            await stack.RestoreBaselineAsync(output);
+        }
+    }
+
+    /// <summary>The release degrades 30 s after its tasks start (AUTOPR_FAULT_AFTER_SECONDS): after the rollout, inside the bake window.</summary>
     [Fact]
     public async Task An_error_rate_spike_in_the_bake_window_fails_Verify_and_rolls_back()
     {
         var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
-            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "30s",
-                "--container-env", "AUTOPR_FAULT_ERROR_RATE=0.5");
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "45s",
+                "--container-env", "AUTOPR_FAULT_ERROR_RATE=0.5", "AUTOPR_FAULT_AFTER_SECONDS=30");
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains("rollout succeeded", run.Output, StringComparison.Ordinal);
-            Assert.Matches(@"FAIL\s+error-rate\s+\d+(\.\d+)? % \(\d+ of \d+ requests\)\s+threshold: <= 5 % over 30 s", run.Output);
+            Assert.Matches(@"FAIL\s+error-rate\s+\d+(\.\d+)? % \(\d+ of \d+ requests\)\s+threshold: <= 5 % over 45 s", run.Output);
             Assert.Contains("Rolling back: local: verification FAILED", run.Output, StringComparison.Ordinal);
             var failure = run.FailureOf("Verify");
             Assert.Contains("error-rate", failure, StringComparison.Ordinal);
@@ -88,13 +119,13 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
-            // Local threshold: p99 2000 ms.
-            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "30s",
-                "--container-env", "AUTOPR_FAULT_LATENCY_MS=3000");
+            // Local threshold: p99 2000 ms. Slow from 30 s after the tasks start: after the rollout, inside the bake window.
+            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "45s",
+                "--container-env", "AUTOPR_FAULT_LATENCY_MS=3000", "AUTOPR_FAULT_AFTER_SECONDS=30");
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains("rollout succeeded", run.Output, StringComparison.Ordinal);
-            Assert.Matches(@"FAIL\s+p99-latency\s+\d+ ms\s+threshold: <= 2000 ms over 30 s", run.Output);
+            Assert.Matches(@"FAIL\s+p99-latency\s+\d+ ms\s+threshold: <= 2000 ms over 45 s", run.Output);
             var failure = run.FailureOf("Verify");
             Assert.Contains("p99-latency", failure, StringComparison.Ordinal);
             Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);

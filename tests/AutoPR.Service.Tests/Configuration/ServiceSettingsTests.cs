@@ -32,11 +32,12 @@ public sealed class ServiceSettingsTests
             ("AUTOPR_FAULT_UNHEALTHY", "true"),
             ("AUTOPR_FAULT_START_DELAY_SECONDS", "7"),
             ("AUTOPR_FAULT_ERROR_RATE", "0.3"),
-            ("AUTOPR_FAULT_LATENCY_MS", "250")).Faults;
+            ("AUTOPR_FAULT_LATENCY_MS", "250"),
+            ("AUTOPR_FAULT_AFTER_SECONDS", "30")).Faults;
 
-        Assert.Equal(new FaultSettings(TimeSpan.FromSeconds(4), true, TimeSpan.FromSeconds(7), 0.3, TimeSpan.FromMilliseconds(250)), faults);
+        Assert.Equal(new FaultSettings(TimeSpan.FromSeconds(4), true, TimeSpan.FromSeconds(7), 0.3, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30)), faults);
         Assert.Equal(
-            ["AUTOPR_FAULT_CRASH_ON_START=4", "AUTOPR_FAULT_UNHEALTHY=true", "AUTOPR_FAULT_START_DELAY_SECONDS=7", "AUTOPR_FAULT_ERROR_RATE=0.3", "AUTOPR_FAULT_LATENCY_MS=250"],
+            ["AUTOPR_FAULT_CRASH_ON_START=4", "AUTOPR_FAULT_UNHEALTHY=true", "AUTOPR_FAULT_START_DELAY_SECONDS=7", "AUTOPR_FAULT_ERROR_RATE=0.3", "AUTOPR_FAULT_LATENCY_MS=250", "AUTOPR_FAULT_AFTER_SECONDS=30"],
             faults.Describe());
     }
 

@@ -45,6 +45,21 @@ public sealed class RequestFaultTests
         Assert.Contains(HttpStatusCode.OK, statuses);
     }
 
+    [Fact]
+    public async Task Faults_delayed_by_after_seconds_start_only_once_that_time_passed()
+    {
+        var time = new FakeTimeProvider();
+        await using var factory = new ServiceFactory(new Dictionary<string, string> { ["AUTOPR_FAULT_ERROR_RATE"] = "1", ["AUTOPR_FAULT_AFTER_SECONDS"] = "30" }, time);
+        using var client = factory.CreateClient();
+
+        var before = await StatusesAsync(client, "/", Requests);
+        time.Advance(TimeSpan.FromSeconds(30));
+        var after = await StatusesAsync(client, "/", Requests);
+
+        Assert.All(before, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.All(after, status => Assert.Equal(HttpStatusCode.InternalServerError, status));
+    }
+
     [Theory]
     [InlineData("/health")]
     [InlineData("/health/ready")]
