@@ -17,7 +17,10 @@ public sealed record DeployRequest
     /// <summary>Whether a person confirmed the deployment (required where the environment requires approval).</summary>
     public bool Confirmed { get; init; }
 
-    /// <summary>Judges the new revision while it rolls out (see <see cref="IRolloutGuard"/>); null to wait for the end.</summary>
+    /// <summary>
+    /// Judges the new revision while it rolls out (see <see cref="IRolloutGuard"/>); null to wait for the end. Not
+    /// used when the deployment creates the service (no users yet, nothing to roll back to).
+    /// </summary>
     public IRolloutGuard? Guard { get; init; }
 
     /// <summary>A rollout timeout other than <see cref="EcsDeployerOptions.Timeout"/>.</summary>

@@ -123,7 +123,9 @@ public sealed class EcsDeployer
             throw;
         }
 
-        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = request.Guard }, started, progress, cancellationToken).ConfigureAwait(false);
+        // A new service has no users yet and nothing to go back to: Verify judges it once it runs.
+        var guard = plan.Service is null ? null : request.Guard;
+        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = guard }, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -83,6 +83,18 @@ public sealed class RolloutPollingTests
         Assert.Empty(guard.Calls);
     }
 
+    [Fact]
+    public async Task A_deployment_that_creates_the_service_is_not_guarded()
+    {
+        using var bed = new DeploymentTestBed("dev");
+        var guard = new ScriptedGuard(breachOnCall: 1, "should not be asked");
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestA) with { Guard = guard });
+
+        Assert.Equal(DeploymentStatus.Succeeded, result.Status);
+        Assert.Empty(guard.Calls);
+    }
+
     private sealed class ScriptedGuard(int breachOnCall, string breach) : IRolloutGuard
     {
         public List<DateTimeOffset> Calls { get; } = [];
