@@ -19,15 +19,15 @@ namespace AutoPR.Deployment.Rollout;
 public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
 {
     private const int MissingDeploymentPolls = 10;
-    private readonly TimeProvider time = options.Time;
-    private readonly ILogger logger = options.Logger;
+    private readonly TimeProvider _time = options.Time;
+    private readonly ILogger _logger = options.Logger;
 
     /// <summary>Watches until the rollout ends or <see cref="RolloutWatch.Timeout"/> passes; cancellation leaves ECS as it is.</summary>
     public async Task<RolloutResult> WatchAsync(RolloutWatch watch, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(watch);
         var state = new WatchState(watch);
-        var started = time.GetUtcNow();
+        var started = _time.GetUtcNow();
         if (state.EcsDeploymentId is null)
         {
             // Stopped tasks cannot be told apart by deployment: the ones already stopped are not this rollout's.
@@ -38,7 +38,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
         }
         while (true)
         {
-            var pollStarted = time.GetUtcNow();
+            var pollStarted = _time.GetUtcNow();
             var service = await ecs.DescribeServiceAsync(watch.Cluster, watch.Service, cancellationToken).ConfigureAwait(false);
             if (service is null || service.Status is "INACTIVE" or "DRAINING")
             {
@@ -74,7 +74,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
                 return Finish(state, end.Outcome, end.Reason, serviceDeployment?.Status ?? deployment?.RolloutState, service.TaskDefinition, progress);
             }
 
-            if (time.GetUtcNow() - started >= watch.Timeout)
+            if (_time.GetUtcNow() - started >= watch.Timeout)
             {
                 var where = serviceDeployment?.Status ?? deployment?.RolloutState ?? "not started";
                 return Finish(state, RolloutOutcome.TimedOut,
@@ -83,8 +83,8 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
             }
 
             var interval = IsFinishing(service, deployment) ? options.FinishingPollInterval : options.PollInterval;
-            var wait = interval - (time.GetUtcNow() - pollStarted);
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
+            var wait = interval - (_time.GetUtcNow() - pollStarted);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
             return null;
         }
 
-        state.GuardSince ??= time.GetUtcNow();
+        state.GuardSince ??= _time.GetUtcNow();
         var breach = await guard.CheckAsync(state.GuardSince.Value, progress, cancellationToken).ConfigureAwait(false);
         return breach is null
             ? null
@@ -228,14 +228,14 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
 
         var fingerprint = Fingerprint(service);
         var showsEnd = deployment is { Status: "PRIMARY", RolloutState: not "IN_PROGRESS" } || service.Deployments.Count == 1;
-        var stale = state.ServiceDeploymentAt is not { } at || time.GetUtcNow() - at >= options.ServiceDeploymentRefresh;
+        var stale = state.ServiceDeploymentAt is not { } at || _time.GetUtcNow() - at >= options.ServiceDeploymentRefresh;
         if (state.ServiceDeployment is { } known && string.Equals(fingerprint, state.Fingerprint, StringComparison.Ordinal) && !showsEnd && !stale && !IsBlueGreen(service))
         {
             return known;
         }
 
         state.Fingerprint = fingerprint;
-        state.ServiceDeploymentAt = time.GetUtcNow();
+        state.ServiceDeploymentAt = _time.GetUtcNow();
         try
         {
             var result = await ecs.DescribeServiceDeploymentsAsync([arn], cancellationToken).ConfigureAwait(false);
@@ -244,7 +244,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
         catch (AwsServiceException ex) when (ex.ErrorCode is "UnknownOperationException" or "InvalidAction" or "UnsupportedOperation" or "NotImplemented")
         {
             // An endpoint without the service-deployment APIs (moto): deployments[] is enough to decide.
-            logger.LogInformation("DescribeServiceDeployments is not available ({Code}); following deployments[] only", ex.ErrorCode);
+            _logger.LogInformation("DescribeServiceDeployments is not available ({Code}); following deployments[] only", ex.ErrorCode);
             state.ServiceDeploymentUnsupported = true;
             return null;
         }
@@ -262,7 +262,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
         {
             if (state.SeenEvents.Add(serviceEvent.Id!))
             {
-                progress?.Report(new ServiceEventObserved(time.GetUtcNow(), serviceEvent));
+                progress?.Report(new ServiceEventObserved(_time.GetUtcNow(), serviceEvent));
             }
         }
     }
@@ -284,7 +284,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
             .OrderBy(r => r.IsTarget ? 0 : 1)
             .ToList();
         var status = serviceDeployment?.Status ?? deployment?.RolloutState;
-        var snapshot = new RolloutProgressed(time.GetUtcNow(), status, serviceDeployment?.LifecycleStage, revisions);
+        var snapshot = new RolloutProgressed(_time.GetUtcNow(), status, serviceDeployment?.LifecycleStage, revisions);
         if (!string.Equals(snapshot.Message, state.LastProgress, StringComparison.Ordinal))
         {
             state.LastProgress = snapshot.Message;
@@ -294,7 +294,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
         if (!state.RollbackReported && !state.Watch.IsRollback && serviceDeployment?.Status is "ROLLBACK_REQUESTED" or "ROLLBACK_IN_PROGRESS")
         {
             state.RollbackReported = true;
-            progress?.Report(new RollbackObserved(time.GetUtcNow(), serviceDeployment.RollbackReason ?? serviceDeployment.StatusReason ?? "no reason given"));
+            progress?.Report(new RollbackObserved(_time.GetUtcNow(), serviceDeployment.RollbackReason ?? serviceDeployment.StatusReason ?? "no reason given"));
         }
     }
 
@@ -324,7 +324,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
             {
                 var stopped = StoppedTask.From(task);
                 state.StoppedTasks.Add(stopped);
-                progress?.Report(new TaskStopped(time.GetUtcNow(), stopped));
+                progress?.Report(new TaskStopped(_time.GetUtcNow(), stopped));
             }
         }
     }
@@ -340,7 +340,7 @@ public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
             FinalTaskDefinitionArn = finalTaskDefinition,
             IsRollback = state.Watch.IsRollback,
             StoppedTasks = [.. state.StoppedTasks],
-            FinishedAt = time.GetUtcNow(),
+            FinishedAt = _time.GetUtcNow(),
         };
         progress?.Report(new RolloutFinished(result.FinishedAt, result));
         return result;
