@@ -244,13 +244,23 @@ def restore():
     build(*deploy_args())
 
 
+def healthy():
+    """The listener answers /health with 200: the restarted tasks are healthy targets again."""
+    try:
+        with urllib.request.urlopen(LISTENER + "/health", timeout=5) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
+
+
 def wait_until_settled(timeout=300):
-    """After a restart LocalEcs resumes what was rolling out and starts the tasks again: deploy once that is over."""
+    """After a restart LocalEcs resumes what was rolling out and starts the tasks again: deploy once that is over
+    and they are healthy targets (Verify fails at once on a listener with no healthy target)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         current = service()
         deployments = current["deployments"]
-        if len(deployments) == 1 and deployments[0].get("rolloutState") == "COMPLETED" and current["runningCount"] == current["desiredCount"]:
+        if len(deployments) == 1 and deployments[0].get("rolloutState") == "COMPLETED" and current["runningCount"] == current["desiredCount"] and healthy():
             return
         time.sleep(1)
     sys.exit(f"{CLUSTER}/{SERVICE} did not settle within {timeout} s")
