@@ -15,6 +15,9 @@ public sealed record MetricsSample(double Requests, double TargetErrors, double 
 
     /// <summary>5xx responses the tasks gave, per request (0 without requests).</summary>
     public double TargetErrorRate => Requests > 0 ? TargetErrors / Requests : 0;
+
+    /// <summary>The p99 for reports: "850 ms", or "no data".</summary>
+    public string P99Text => P99Milliseconds is { } p99 ? string.Create(CultureInfo.InvariantCulture, $"{p99:0} ms") : "no data";
 }
 
 /// <summary>

@@ -59,9 +59,8 @@ public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
             return null;
         }
 
-        var p99 = sample.P99Milliseconds is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms") : "no data";
         progress?.Report(new VerificationObserved(now, string.Create(CultureInfo.InvariantCulture,
-            $"during the rollout: {sample.Requests:0} requests, error rate {sample.TargetErrorRate * 100:0.##} % (max {_thresholds.MaxErrorRate * 100:0.##} %), p99 {p99} (max {_thresholds.MaxP99LatencyMs} ms)")));
+            $"during the rollout: {sample.Requests:0} requests, error rate {sample.TargetErrorRate * 100:0.##} % (max {_thresholds.MaxErrorRate * 100:0.##} %), p99 {sample.P99Text} (max {_thresholds.MaxP99LatencyMs} ms)")));
         if (sample.Requests < _options.MinimumRequests)
         {
             return null;
@@ -75,7 +74,7 @@ public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
         }
 
         return sample.P99Milliseconds > _thresholds.MaxP99LatencyMs
-            ? string.Create(CultureInfo.InvariantCulture, $"p99 latency {p99} in the {seconds:0} s since its first task ran, max {_thresholds.MaxP99LatencyMs} ms")
+            ? string.Create(CultureInfo.InvariantCulture, $"p99 latency {sample.P99Text} in the {seconds:0} s since its first task ran, max {_thresholds.MaxP99LatencyMs} ms")
             : null;
     }
 

@@ -87,11 +87,13 @@ public sealed class Verifier
     public RolloutMetricsGuard RolloutGuard(Environments.DeploymentEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var metrics = new LoadBalancerMetrics(_cloudWatch, environment, _options.LoadBalancerDimension, _options.MetricsPeriodSeconds);
-        return new RolloutMetricsGuard(metrics, environment, _options, _http);
+        return new RolloutMetricsGuard(MetricsOf(environment), environment, _options, _http);
     }
 
     private DateTimeOffset Now => _options.Time.GetUtcNow();
+
+    private LoadBalancerMetrics MetricsOf(Environments.DeploymentEnvironment environment) =>
+        new(_cloudWatch, environment, _options.LoadBalancerDimension, _options.MetricsPeriodSeconds);
 
     private static VerificationCheck RolloutCheck(EcsServiceView? service, string expectedArn)
     {
@@ -198,7 +200,7 @@ public sealed class Verifier
             return;
         }
 
-        var metrics = new LoadBalancerMetrics(_cloudWatch, request.Environment, _options.LoadBalancerDimension, _options.MetricsPeriodSeconds);
+        var metrics = MetricsOf(request.Environment);
         var bakeStart = Now;
         var bakeEnd = bakeStart + window;
         var nextMetrics = bakeStart + _options.MetricsInterval;
@@ -220,7 +222,7 @@ public sealed class Verifier
                     metricsError = null;
                     var elapsed = (Now - bakeStart).TotalSeconds;
                     run.Observe(string.Create(CultureInfo.InvariantCulture,
-                        $"bake {Math.Min(elapsed, window.TotalSeconds):0}/{window.TotalSeconds:0} s: {last.Requests:0} requests, error rate {last.ErrorRate * 100:0.##} % (max {maxErrorRate * 100:0.##} %), p99 {Latency(last)} (max {maxLatency} ms)"));
+                        $"bake {Math.Min(elapsed, window.TotalSeconds):0}/{window.TotalSeconds:0} s: {last.Requests:0} requests, error rate {last.ErrorRate * 100:0.##} % (max {maxErrorRate * 100:0.##} %), p99 {last.P99Text} (max {maxLatency} ms)"));
                 }
                 catch (AwsServiceException ex)
                 {
@@ -250,7 +252,7 @@ public sealed class Verifier
             if (run.Failed)
             {
                 run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, CheckStatus.NotRun, last is null ? "not measured" : Rate(last), errorThreshold, "verification stopped at the first failure"));
-                run.Complete(new VerificationCheck(VerificationCheck.Latency, CheckStatus.NotRun, last is null ? "not measured" : Latency(last), latencyThreshold, "verification stopped at the first failure"));
+                run.Complete(new VerificationCheck(VerificationCheck.Latency, CheckStatus.NotRun, last is null ? "not measured" : last.P99Text, latencyThreshold, "verification stopped at the first failure"));
                 return;
             }
 
@@ -273,16 +275,13 @@ public sealed class Verifier
         var noTraffic = sample.Requests == 0 ? "no requests in the window: nothing to judge" : null;
         run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, errorBreach ? CheckStatus.Failed : (final ? CheckStatus.Passed : CheckStatus.NotRun), Rate(sample), errorThreshold,
             noTraffic ?? (!final && !errorBreach ? "verification stopped at the first failure" : null)));
-        run.Complete(new VerificationCheck(VerificationCheck.Latency, latencyBreach ? CheckStatus.Failed : (final ? CheckStatus.Passed : CheckStatus.NotRun), Latency(sample), latencyThreshold,
+        run.Complete(new VerificationCheck(VerificationCheck.Latency, latencyBreach ? CheckStatus.Failed : (final ? CheckStatus.Passed : CheckStatus.NotRun), sample.P99Text, latencyThreshold,
             sample.P99Milliseconds is null ? "no latency data" : (!final && !latencyBreach ? "verification stopped at the first failure" : null)));
         return true;
     }
 
     private static string Rate(MetricsSample sample) =>
         string.Create(CultureInfo.InvariantCulture, $"{sample.ErrorRate * 100:0.##} % ({sample.Errors:0} of {sample.Requests:0} requests)");
-
-    private static string Latency(MetricsSample sample) =>
-        sample.P99Milliseconds is { } p99 ? string.Create(CultureInfo.InvariantCulture, $"{p99:0} ms") : "no data";
 
     private async Task RecordAsync(VerifyRequest request, VerificationReport report, CancellationToken cancellationToken)
     {
