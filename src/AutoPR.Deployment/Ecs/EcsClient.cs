@@ -16,6 +16,7 @@ public sealed class EcsClient(AwsJsonClient core)
     private const int DescribeServicesBatch = 10;
     private const int DescribeTasksBatch = 100;
     private const int DescribeServiceDeploymentsBatch = 20;
+    private const int DescribeServiceRevisionsBatch = 20;
 
     /// <summary>Every operation this client calls (for the deployer's IAM policy).</summary>
     public static IReadOnlyList<AwsOperation> Operations => EcsOperations.All;
@@ -169,6 +170,21 @@ public sealed class EcsClient(AwsJsonClient core)
         }
 
         return new EcsDescribeResult<EcsServiceDeploymentView>(items, failures);
+    }
+
+    /// <summary>DescribeServiceRevisions, in batches of 20: which task definition each service revision runs.</summary>
+    public async Task<EcsDescribeResult<EcsServiceRevisionView>> DescribeServiceRevisionsAsync(IEnumerable<string> serviceRevisionArns, CancellationToken cancellationToken = default)
+    {
+        var items = new List<EcsServiceRevisionView>();
+        var failures = new List<EcsFailure>();
+        foreach (var batch in serviceRevisionArns.Chunk(DescribeServiceRevisionsBatch))
+        {
+            var request = new JsonObject { ["serviceRevisionArns"] = JsonBuild.Strings(batch) };
+            var response = await core.SendAsync(EcsOperations.DescribeServiceRevisions, request, cancellationToken).ConfigureAwait(false);
+            Collect(response, "serviceRevisions", o => new EcsServiceRevisionView(o), items, failures);
+        }
+
+        return new EcsDescribeResult<EcsServiceRevisionView>(items, failures);
     }
 
     /// <summary>StopServiceDeployment; <paramref name="stopType"/> is ROLLBACK (to the previous revision) or ABORT. Returns the ARN.</summary>

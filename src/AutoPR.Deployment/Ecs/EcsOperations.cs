@@ -41,6 +41,9 @@ public static class EcsOperations
     /// <summary>ecs:DescribeServiceDeployments.</summary>
     public static readonly AwsOperation DescribeServiceDeployments = new(AwsService.Ecs, "DescribeServiceDeployments");
 
+    /// <summary>ecs:DescribeServiceRevisions.</summary>
+    public static readonly AwsOperation DescribeServiceRevisions = new(AwsService.Ecs, "DescribeServiceRevisions");
+
     /// <summary>ecs:StopServiceDeployment.</summary>
     public static readonly AwsOperation StopServiceDeployment = new(AwsService.Ecs, "StopServiceDeployment");
 
@@ -55,6 +58,6 @@ public static class EcsOperations
     [
         DescribeClusters, CreateService, DescribeServices, UpdateService, RegisterTaskDefinition, DescribeTaskDefinition,
         ListTaskDefinitions, DeregisterTaskDefinition, ListTasks, DescribeTasks, ListServiceDeployments,
-        DescribeServiceDeployments, StopServiceDeployment, TagResource, ListTagsForResource,
+        DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment, TagResource, ListTagsForResource,
     ];
 }

@@ -215,8 +215,11 @@ public sealed class EcsRollback
         IProgress<DeploymentEvent>? progress,
         CancellationToken cancellationToken)
     {
-        // The revision expected back: the one the older deployment still runs.
-        var expected = service.Deployments.FirstOrDefault(d => d.Status == "ACTIVE" && !string.Equals(d.TaskDefinition, failed, StringComparison.Ordinal))?.TaskDefinition
+        // ECS's own account first; without it, the revision the older deployment still runs.
+        var direction = await RollbackDirection.ReadAsync(_ecs, active, _deployer.Options.Logger, cancellationToken).ConfigureAwait(false);
+        failed = direction.Leaving ?? failed;
+        var expected = direction.Back
+            ?? service.Deployments.FirstOrDefault(d => d.Status == "ACTIVE" && !string.Equals(d.TaskDefinition, failed, StringComparison.Ordinal))?.TaskDefinition
             ?? service.Deployments.FirstOrDefault(d => d.Status == "PRIMARY")?.TaskDefinition
             ?? failed ?? string.Empty;
         progress?.Report(new RollbackStarted(Time.GetUtcNow(), RollbackMethod.StopServiceDeployment, failed, expected.Length == 0 ? null : expected, cause));

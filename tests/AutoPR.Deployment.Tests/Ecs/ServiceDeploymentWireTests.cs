@@ -60,6 +60,7 @@ public sealed class ServiceDeploymentWireTests
         Assert.Equal(1, deployment.TargetServiceRevision!.RunningTaskCount);
         Assert.Equal(100.0, deployment.TargetServiceRevision.RequestedTestTrafficWeight);
         Assert.Equal(2, Assert.Single(deployment.SourceServiceRevisions).RunningTaskCount);
+        Assert.Equal("arn:aws:ecs:eu-west-1:123456789012:service-revision/autopr-dev/autopr/1111", deployment.RollbackServiceRevisionArn);
         Assert.Equal("MISSING", Assert.Single(result.Failures).Reason);
         Assert.Equal("BLUE_GREEN", deployment.Json["deploymentConfiguration"]!["strategy"]!.GetValue<string>());
     }
@@ -74,6 +75,23 @@ public sealed class ServiceDeploymentWireTests
         await clients.Ecs.DescribeServiceDeploymentsAsync(arns);
 
         Assert.Equal([20, 5], server.Requests.Select(r => r.Json!["serviceDeploymentArns"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task Describe_service_revisions_reads_the_task_definition_of_each_revision()
+    {
+        using var server = new RecordingServer(CannedResponses.Respond);
+        using var clients = AwsClients.Create(TestConnections.Loopback(server.Endpoint, "eu-west-1"));
+
+        var result = await clients.Ecs.DescribeServiceRevisionsAsync([CannedResponses.RevisionArn, "arn:aws:ecs:eu-west-1:123456789012:service-revision/autopr-dev/autopr/1111"]);
+
+        var revision = Assert.Single(result.Items);
+        Assert.Equal(CannedResponses.RevisionArn, revision.Arn);
+        Assert.Equal(CannedResponses.TaskDefinitionArn, revision.TaskDefinition);
+        Assert.Equal("MISSING", Assert.Single(result.Failures).Reason);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(2, request.Json!["serviceRevisionArns"]!.AsArray().Count);
+        Assert.Empty(ServiceModel.Ecs.ValidateInput(request.Operation, request.Json));
     }
 
     [Fact]

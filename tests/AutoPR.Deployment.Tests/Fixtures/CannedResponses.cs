@@ -62,6 +62,11 @@ public static class CannedResponses
                   "deploymentCircuitBreaker":{"status":"TRIGGERED","failureCount":3,"threshold":3} }],
                  "failures":[{"arn":"arn:aws:ecs:eu-west-1:123456789012:service-deployment/autopr-dev/autopr/missing","reason":"MISSING"}]}
                 """),
+            "DescribeServiceRevisions" => Parse($$"""
+                {"serviceRevisions":[{"serviceRevisionArn":"{{RevisionArn}}","serviceArn":"{{ServiceArn}}","clusterArn":"{{ClusterArn}}","taskDefinition":"{{TaskDefinitionArn}}",
+                  "launchType":"FARGATE","platformVersion":"1.4.0","platformFamily":"Linux","createdAt":{{CreatedAt}} }],
+                 "failures":[{"arn":"arn:aws:ecs:eu-west-1:123456789012:service-revision/autopr-dev/autopr/1111","reason":"MISSING"}]}
+                """),
             "StopServiceDeployment" => new JsonObject { ["serviceDeploymentArn"] = request?["serviceDeploymentArn"]?.DeepClone() ?? DeploymentArn1 },
             "TagResource" => [],
             "ListTagsForResource" => Parse("""{"tags":[{"key":"project","value":"autopr"},{"key":"revision","value":"abc1234"}]}"""),

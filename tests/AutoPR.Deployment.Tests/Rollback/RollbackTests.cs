@@ -16,9 +16,7 @@ public sealed class RollbackTests
     public async Task A_deployment_in_progress_is_stopped_with_ROLLBACK_and_the_previous_revision_verified()
     {
         using var setup = new Setup();
-        var old = await setup.Bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
-        setup.Bed.Ecs.NextRollout = RolloutScript.Hang();
-        var deployment = await setup.Bed.DeployAsync(setup.Bed.Request(DeploymentTestBed.DigestB, ShaB) with { Timeout = TimeSpan.FromSeconds(5) });
+        var (old, deployment) = await setup.VerifiedThenHangingAsync();
         setup.Bed.Ecs.ClearCalls();
         var log = new EventLog();
 
@@ -153,6 +151,47 @@ public sealed class RollbackTests
     }
 
     [Fact]
+    public async Task A_manual_rollback_while_ECS_already_rolls_back_follows_that_rollback_instead_of_reversing_it()
+    {
+        // An automated rollback asked ECS to roll back, then Ctrl-C stopped the tool; the operator rolls back by hand.
+        using var setup = new Setup();
+        var (old, deployment) = await setup.VerifiedThenHangingAsync();
+        await setup.Bed.Client.StopServiceDeploymentAsync(deployment.ServiceDeploymentArn!);
+        setup.Bed.Ecs.ClearCalls();
+        var log = new EventLog();
+
+        var result = await setup.ManualAsync(RollbackTarget.Previous, DeploymentTestBed.GitSha, log);
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(RollbackMethod.StopServiceDeployment, result.Method);
+        Assert.Equal(deployment.TaskDefinitionArn, result.FromTaskDefinitionArn);
+        Assert.Equal(old, result.ToTaskDefinitionArn);
+        Assert.DoesNotContain("StopServiceDeployment", setup.Bed.Ecs.Operations);
+        Assert.DoesNotContain("UpdateService", setup.Bed.Ecs.Operations);
+        var started = Assert.Single(log.Of<RollbackStarted>());
+        Assert.StartsWith("rolling back from autopr-production:2 to autopr-production:1 (StopServiceDeployment ROLLBACK)", started.Message, StringComparison.Ordinal);
+        Assert.Contains(log.Of<RolloutProgressed>(), p => p.Message.Contains("back to autopr-production:1", StringComparison.Ordinal));
+        Assert.Equal(old, setup.Bed.Ecs.Service("autopr").TaskDefinition);
+        Assert.True(result.Verification!.Passed);
+        Assert.Empty(setup.Bed.Ecs.ModelProblems);
+    }
+
+    [Fact]
+    public async Task Without_the_service_revisions_a_rollback_takes_the_direction_from_the_service()
+    {
+        using var setup = new Setup();
+        var (old, deployment) = await setup.VerifiedThenHangingAsync();
+        setup.Bed.Ecs.Fail("DescribeServiceRevisions", new FakeAwsException("AccessDeniedException", "not authorized to perform: ecs:DescribeServiceRevisions"));
+        var log = new EventLog();
+
+        var result = await setup.AutoAsync(deployment, log);
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(old, result.ToTaskDefinitionArn);
+        Assert.StartsWith("rolling back from autopr-production:2 to autopr-production:1 ", Assert.Single(log.Of<RollbackStarted>()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_manual_rollback_goes_to_a_named_revision_or_image()
     {
         using var setup = new Setup();
@@ -245,8 +284,23 @@ public sealed class RollbackTests
         {
             var arn = await Rollback.ResolveAsync(Bed.Environment, target).ConfigureAwait(false);
             var definition = await Bed.Client.DescribeTaskDefinitionAsync(arn).ConfigureAwait(false);
-            _endpoint.Revision = TaskDefinitionFacts.From(definition.Json).GitSha!;
-            return await Bed.Time.DriveAsync(Rollback.RollBackAsync(new RollbackRequest { Environment = Bed.Environment, Actor = "tester", Confirmed = true, Target = target }));
+            return await ManualAsync(target, TaskDefinitionFacts.From(definition.Json).GitSha!, progress: null);
+        }
+
+        /// <summary>A manual rollback, the service answering /version with <paramref name="servedGitSha"/>.</summary>
+        public Task<RollbackResult> ManualAsync(RollbackTarget target, string servedGitSha, IProgress<DeploymentEvent>? progress)
+        {
+            _endpoint.Revision = servedGitSha;
+            return Bed.Time.DriveAsync(Rollback.RollBackAsync(new RollbackRequest { Environment = Bed.Environment, Actor = "tester", Confirmed = true, Target = target }, progress));
+        }
+
+        /// <summary>A verified revision, then a deployment of the next one that ECS never finishes (the watch gives up after 5 s).</summary>
+        public async Task<(string Verified, DeploymentResult Hanging)> VerifiedThenHangingAsync()
+        {
+            var verified = await Bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+            Bed.Ecs.NextRollout = RolloutScript.Hang();
+            var hanging = await Bed.DeployAsync(Bed.Request(DeploymentTestBed.DigestB, ShaB) with { Timeout = TimeSpan.FromSeconds(5) });
+            return (verified, hanging);
         }
 
         /// <summary>Deploys and verifies a release (the way DeployEcs then Verify would).</summary>

@@ -52,8 +52,10 @@ public sealed class BlueGreenTests(LocalStackFixture stack, ITestOutputHelper ou
             Assert.True(blue.Listener == listener, $"LocalEcs gave {Service} the listener {blue.Listener}, the environment file names {listener}");
             var blueTasks = blue.RunningTasks.Select(t => t.Id).Order().ToList();
 
-            // Green answers every request with 500 but is healthy: ECS shifts traffic to it and bakes.
-            using var deploy = stack.Start(output, new Dictionary<string, string?>(), ["DeployEcs", .. onCopy, "--container-env", "AUTOPR_FAULT_ERROR_RATE=1"]);
+            // Green answers every request with 500 but is healthy: ECS shifts traffic to it and bakes. Without
+            // --no-auto-rollback DeployEcs would roll it back by itself; this test is about the operator doing it.
+            using var deploy = stack.Start(output, new Dictionary<string, string?>(),
+                ["DeployEcs", .. onCopy, "--no-auto-rollback", "--container-env", "AUTOPR_FAULT_ERROR_RATE=1"]);
             await deploy.WaitForLineAsync("IN_PROGRESS BAKE_TIME", TimeSpan.FromMinutes(4));
             var baking = await stack.Status.ServiceAsync(cluster, Service);
             Assert.Equal(Green, baking!.ProductionTargetGroup);

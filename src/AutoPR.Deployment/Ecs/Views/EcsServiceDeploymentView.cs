@@ -52,6 +52,9 @@ public sealed class EcsServiceDeploymentView(JsonObject json)
     /// <summary>rollback.reason, when ECS rolled back.</summary>
     public string? RollbackReason => JsonRead.GetString(JsonRead.GetObject(Json, "rollback"), "reason");
 
+    /// <summary>rollback.serviceRevisionArn: the revision ECS goes back to, once it rolls back.</summary>
+    public string? RollbackServiceRevisionArn => JsonRead.GetString(JsonRead.GetObject(Json, "rollback"), "serviceRevisionArn");
+
     /// <summary>deploymentCircuitBreaker.status (TRIGGERED, MONITORING, MONITORING_COMPLETE, DISABLED).</summary>
     public string? CircuitBreakerStatus => JsonRead.GetString(JsonRead.GetObject(Json, "deploymentCircuitBreaker"), "status");
 

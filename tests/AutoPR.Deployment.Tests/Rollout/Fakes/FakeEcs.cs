@@ -31,6 +31,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
     private readonly Dictionary<string, FakeService> _services = new(StringComparer.Ordinal);
     private readonly List<StoppedTaskEntry> _stoppedTasks = [];
     private readonly List<string> _modelProblems = [];
+    private readonly Dictionary<string, FakeAwsException> _failures = new(StringComparer.Ordinal);
     private int _ids;
 
     /// <summary>How the next deployment plays out.</summary>
@@ -129,6 +130,15 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         }
     }
 
+    /// <summary>From now on every call of <paramref name="operation"/> fails with <paramref name="error"/> (a missing permission, say).</summary>
+    public void Fail(string operation, FakeAwsException error)
+    {
+        lock (_gate)
+        {
+            _failures[operation] = error;
+        }
+    }
+
     /// <summary>Adds one service event now (as ECS would while nothing else changes).</summary>
     public void AddEvent(string serviceName, string message)
     {
@@ -172,7 +182,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         }
     }
 
-    private JsonObject Dispatch(string operation, JsonObject request) => operation switch
+    private JsonObject Dispatch(string operation, JsonObject request) => _failures.TryGetValue(operation, out var failure) ? throw failure : operation switch
     {
         "RegisterTaskDefinition" => Register(request),
         "DescribeTaskDefinition" => DescribeTaskDefinition(request),
@@ -182,6 +192,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         "DescribeServices" => DescribeServices(request),
         "ListServiceDeployments" => ListServiceDeployments(request),
         "DescribeServiceDeployments" => DescribeServiceDeployments(request),
+        "DescribeServiceRevisions" => DescribeServiceRevisions(request),
         "StopServiceDeployment" => StopServiceDeployment(request),
         "ListTasks" => ListTasks(request),
         "DescribeTasks" => DescribeTasks(request),
@@ -635,7 +646,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
                 ["serviceArn"] = service.Arn,
                 ["clusterArn"] = $"arn:aws:ecs:{Region}:{Account}:cluster/{service.Cluster}",
                 ["createdAt"] = Epoch(r.CreatedAt),
-                ["targetServiceRevisionArn"] = r.Arn.Replace("service-deployment", "service-revision", StringComparison.Ordinal),
+                ["targetServiceRevisionArn"] = RevisionArn(service, r.Target),
                 ["status"] = r.Status,
             };
             if (r.StartedAt is { } started)
@@ -670,14 +681,16 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
             ["status"] = rollout.Status,
             ["targetServiceRevision"] = new JsonObject
             {
-                ["arn"] = rollout.Arn.Replace("service-deployment", "service-revision", StringComparison.Ordinal),
+                ["arn"] = RevisionArn(service, rollout.Target),
                 ["requestedTaskCount"] = rollout.Target.Desired,
                 ["runningTaskCount"] = rollout.Target.Running,
                 ["pendingTaskCount"] = 0,
                 ["requestedProductionTrafficWeight"] = rollout.Strategy == "BLUE_GREEN" ? rollout.ProductionTrafficWeight : 100.0,
                 ["requestedTestTrafficWeight"] = rollout.Strategy == "BLUE_GREEN" ? 100.0 : 0.0,
             },
-            ["sourceServiceRevisions"] = new JsonArray(),
+            ["sourceServiceRevisions"] = rollout.Source is { } source
+                ? new JsonArray(new JsonObject { ["arn"] = RevisionArn(service, source), ["requestedTaskCount"] = source.Desired, ["runningTaskCount"] = source.Running, ["pendingTaskCount"] = 0 })
+                : new JsonArray(),
             ["deploymentConfiguration"] = new JsonObject { ["strategy"] = rollout.Strategy },
             ["deploymentCircuitBreaker"] = new JsonObject { ["status"] = rollout.CircuitBreakerFailures > 0 ? "TRIGGERED" : "MONITORING", ["failureCount"] = rollout.CircuitBreakerFailures, ["threshold"] = 3 },
         };
@@ -699,10 +712,40 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         if (rollout.RollbackReason is not null)
         {
             json["rollback"] = new JsonObject { ["reason"] = rollout.RollbackReason, ["startedAt"] = Epoch(rollout.CreatedAt) };
+            if (rollout.Source is { } back && rollout.Status is not "ROLLBACK_REQUESTED")
+            {
+                json["rollback"]!["serviceRevisionArn"] = RevisionArn(service, back);
+            }
         }
 
         return json;
     }
+
+    private JsonObject DescribeServiceRevisions(JsonObject request)
+    {
+        var arns = request["serviceRevisionArns"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        var revisions = _services.Values
+            .SelectMany(s => s.Rollouts.SelectMany(r => new[] { r.Target, r.Source }).OfType<FakeDeployment>().Select(d => (Arn: RevisionArn(s, d), Service: s, Deployment: d)))
+            .DistinctBy(r => r.Arn)
+            .Where(r => arns.Contains(r.Arn))
+            .ToList();
+        return new JsonObject
+        {
+            ["serviceRevisions"] = new JsonArray([.. revisions.Select(r => (JsonNode)new JsonObject
+            {
+                ["serviceRevisionArn"] = r.Arn,
+                ["serviceArn"] = r.Service.Arn,
+                ["clusterArn"] = $"arn:aws:ecs:{Region}:{Account}:cluster/{r.Service.Cluster}",
+                ["taskDefinition"] = r.Deployment.TaskDefinition,
+                ["createdAt"] = Epoch(r.Deployment.CreatedAt),
+            })]),
+            ["failures"] = new JsonArray([.. arns.Where(a => revisions.All(r => r.Arn != a)).Select(a => (JsonNode)new JsonObject { ["arn"] = a, ["reason"] = "MISSING" })]),
+        };
+    }
+
+    // One service revision per deployment, numbered like it.
+    private static string RevisionArn(FakeService service, FakeDeployment deployment) =>
+        $"arn:aws:ecs:{Region}:{Account}:service-revision/{service.Cluster}/{service.Name}/{deployment.Id["ecs-svc/".Length..]}";
 
     private JsonObject StopServiceDeployment(JsonObject request)
     {
