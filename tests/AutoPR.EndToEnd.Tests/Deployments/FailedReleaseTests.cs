@@ -1,4 +1,5 @@
 using AutoPR.EndToEnd.Tests.Stack;
+using AutoPR.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace AutoPR.EndToEnd.Tests.Deployments;
@@ -88,46 +89,37 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
     }
 
-    /// <summary>The release degrades 30 s after its tasks start (AUTOPR_FAULT_AFTER_SECONDS): after the rollout, inside the bake window.</summary>
     [Fact]
-    public async Task An_error_rate_spike_in_the_bake_window_fails_Verify_and_rolls_back()
-    {
-        var baseline = await stack.EnsureBaselineAsync(output);
-        try
+    public Task An_error_rate_spike_in_the_bake_window_fails_Verify_and_rolls_back() =>
+        DegradingInTheBakeWindowIsRolledBackAsync("AUTOPR_FAULT_ERROR_RATE=0.5", "error-rate", run =>
         {
-            var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "45s",
-                "--container-env", "AUTOPR_FAULT_ERROR_RATE=0.5", "AUTOPR_FAULT_AFTER_SECONDS=30");
-
-            Assert.True(run.ExitCode == 1, run.ToString());
-            Assert.Contains("rollout succeeded", run.Output, StringComparison.Ordinal);
             Assert.Matches(@"FAIL\s+error-rate\s+\d+(\.\d+)? % \(\d+ of \d+ requests\)\s+threshold: <= 5 % over 45 s", run.Output);
             Assert.Contains("Rolling back: local: verification FAILED", run.Output, StringComparison.Ordinal);
-            var failure = run.FailureOf("Verify");
-            Assert.Contains("error-rate", failure, StringComparison.Ordinal);
-            Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
-            await stack.AssertBackOnAsync(baseline, run);
-        }
-        finally
-        {
-            await stack.RestoreBaselineAsync(output);
-        }
-    }
+        });
 
+    // Local threshold: p99 2000 ms.
     [Fact]
-    public async Task Latency_above_the_p99_threshold_in_the_bake_window_fails_Verify_and_rolls_back()
+    public Task Latency_above_the_p99_threshold_in_the_bake_window_fails_Verify_and_rolls_back() =>
+        DegradingInTheBakeWindowIsRolledBackAsync("AUTOPR_FAULT_LATENCY_MS=3000", "p99-latency", run =>
+            Assert.Matches(@"FAIL\s+p99-latency\s+\d+ ms\s+threshold: <= 2000 ms over 45 s", run.Output));
+
+    /// <summary>
+    /// A release that degrades 30 s after its tasks start (AUTOPR_FAULT_AFTER_SECONDS): after the rollout, inside a
+    /// 45 s bake window. Verify fails on <paramref name="check"/> and the build rolls back to the baseline.
+    /// </summary>
+    private async Task DegradingInTheBakeWindowIsRolledBackAsync(string fault, string check, Action<BuildRun> alsoAssert)
     {
         var baseline = await stack.EnsureBaselineAsync(output);
         try
         {
-            // Local threshold: p99 2000 ms. Slow from 30 s after the tasks start: after the rollout, inside the bake window.
             var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", "45s",
-                "--container-env", "AUTOPR_FAULT_LATENCY_MS=3000", "AUTOPR_FAULT_AFTER_SECONDS=30");
+                "--container-env", fault, "AUTOPR_FAULT_AFTER_SECONDS=30");
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains("rollout succeeded", run.Output, StringComparison.Ordinal);
-            Assert.Matches(@"FAIL\s+p99-latency\s+\d+ ms\s+threshold: <= 2000 ms over 45 s", run.Output);
+            alsoAssert(run);
             var failure = run.FailureOf("Verify");
-            Assert.Contains("p99-latency", failure, StringComparison.Ordinal);
+            Assert.Contains(check, failure, StringComparison.Ordinal);
             Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
             await stack.AssertBackOnAsync(baseline, run);
         }
