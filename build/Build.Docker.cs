@@ -1,11 +1,8 @@
 using AutoPR.Build;
-using AutoPR.BuildDefinition.Records;
 using AutoPR.BuildDefinition.Reporting;
-using AutoPR.Deployment.Aws;
-using AutoPR.Deployment.Docker.BaseImages;
-using AutoPR.Deployment.Docker.Build;
-using AutoPR.Deployment.Docker.Engine;
-using AutoPR.Deployment.Docker.Push;
+using AutoPR.Images.BaseImages;
+using AutoPR.Images.Build;
+using AutoPR.Images.Engine;
 using Serilog;
 
 namespace AutoPR.BuildDefinition;
@@ -17,8 +14,6 @@ internal sealed partial class Build
     public string? BaseImage { get; set; }
 
     static AbsolutePath ImageRecordFile => ArtifactsDirectory / "docker" / "image.json";
-
-    static AbsolutePath PushRecordFile(string environment) => ArtifactsDirectory / "docker" / $"push-{environment}.json";
 
     DockerEndpoints? _docker;
 
@@ -61,40 +56,17 @@ internal sealed partial class Build
         });
 
     Target PushEcr => _ => _
-        .Description("Pushes the image to the environment's registry (ECR, or the local registry) and records its digest.")
+        .Description("Pushes the image to the environment's registry (ECR, or the local registry) and records its digest; under --dry-run says what it would push and which digest the deployment would use.")
         .DependsOn(DockerBuild, LocalUp)
         .OnlyWhenStatic(() => !IsPromotion)
         .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>
         {
-            var environment = SelectedEnvironment!;
             var image = await ImageBuildRecord.ReadAsync(ImageRecordFile, ct);
-            using var aws = await AwsClients.CreateAsync(environment, cancellationToken: ct);
-            var registry = environment.Ecr.RegistryHost(environment.Aws);
-
-            await aws.Ecr.EnsureRepositoryAsync(environment.Ecr.Repository, environment.Ecr.ToRepositorySettings(), environment.Tags, ct);
-            var authorization = await aws.Ecr.GetAuthorizationAsync(ct);
-
-            var pusher = new ImagePusher(await DockerAsync(ct), LibraryLogger("ImagePusher"));
-            var result = await PushProgressReporter.RunAsync(progress => pusher.PushAsync(
-                new ImagePushRequest
-                {
-                    SourceImage = image.Reference,
-                    Registry = registry,
-                    Repository = environment.Ecr.Repository,
-                    Tag = image.Tag,
-                    Credentials = new RegistryCredentials(authorization.Username, authorization.Password),
-                    ImmutableTags = environment.Ecr.ImageTagMutability == "IMMUTABLE",
-                },
-                progress,
-                ct));
-
-            await PushRecord.WriteAsync(PushRecordFile(environment.Name), new PushRecord(environment.Name, result.Reference, result.DigestReference, result.Digest, image.Tag, image.Commit), ct);
-            Log.Information("{Reference} is {Digest}", result.Reference, result.Digest);
-            if (result.Skipped)
-            {
-                throw new TargetSkippedException(result.SkipReason ?? $"{result.Reference} already holds {result.Digest}");
-            }
+            var deployments = await DeploymentsAsync(ct);
+            var docker = await DockerAsync(ct);
+            var outcome = await PushProgressReporter.RunAsync(progress => deployments.PushAsync(image, docker, progress, ct));
+            await RecordPushAsync(outcome, ct);
         });
 }

@@ -1,6 +1,7 @@
 using AutoPR.Build;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Environments;
-using Microsoft.Extensions.Logging;
+using AutoPR.Deployment.Publishing;
 using Serilog.Extensions.Logging;
 
 namespace AutoPR.BuildDefinition;
@@ -44,6 +45,47 @@ internal sealed partial class Build
     }
 
     /// <summary>The library logs through Microsoft.Extensions.Logging; the build's Serilog logger receives it.</summary>
-    static Microsoft.Extensions.Logging.ILogger LibraryLogger(string category) =>
-        new SerilogLoggerFactory(Serilog.Log.Logger).CreateLogger(category);
+    static SerilogLoggerFactory LibraryLoggers { get; } = new(Serilog.Log.Logger);
+
+    static Microsoft.Extensions.Logging.ILogger LibraryLogger(string category) => LibraryLoggers.CreateLogger(category);
+
+    /// <summary>Local state: the history mirror and the per-environment deployment locks.</summary>
+    static AbsolutePath DeploymentStateDirectory => RootDirectory / ".autopr";
+
+    static AbsolutePath PushRecordFile(string environment) => ArtifactsDirectory / "docker" / $"push-{environment}.json";
+
+    static string Actor =>
+        System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } github ? $"github:{github}"
+        : $"{System.Environment.UserName}@{System.Environment.MachineName}";
+
+    Deployments? _deployments;
+
+    /// <summary>The deployment library for the selected environment, opened once per run (read-only under --dry-run).</summary>
+    async Task<Deployments> DeploymentsAsync(CancellationToken cancellationToken) =>
+        _deployments ??= await Deployments.OpenAsync(
+            SelectedEnvironment!,
+            new DeploymentsOptions
+            {
+                StateDirectory = DeploymentStateDirectory,
+                TemplatesDirectory = RootDirectory / "deploy",
+                DryRun = DryRun,
+                RolloutTimeout = DeployTimeout,
+                Loggers = LibraryLoggers,
+            },
+            cancellationToken);
+
+    /// <summary>Keeps what PushEcr or Promote put in the registry for the targets after it; a dry run writes nothing.</summary>
+    async Task RecordPushAsync(PushOutcome outcome, CancellationToken cancellationToken)
+    {
+        Serilog.Log.Information("{Summary}", outcome.Summary);
+        if (!DryRun)
+        {
+            await outcome.Record.WriteAsync(PushRecordFile(outcome.Record.Environment), cancellationToken);
+        }
+
+        if (!outcome.Pushed)
+        {
+            throw new TargetSkippedException(outcome.Summary);
+        }
+    }
 }

@@ -1,5 +1,5 @@
 using AutoPR.Build;
-using AutoPR.Deployment.Aws;
+using AutoPR.Deployment;
 
 namespace AutoPR.BuildDefinition;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AutoPR.Build;
 using AutoPR.BuildDefinition.LocalStack;
 using AutoPR.BuildDefinition.Tools;
-using AutoPR.Deployment.Aws;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Environments;
 using Serilog;
 using Spectre.Console;
@@ -31,6 +31,7 @@ internal sealed partial class Build
     Target LocalUp => _ => _
         .Description("Makes sure a Docker engine and a registry run, then starts LocalEcs in the background at the endpoint local.json names.")
         .OnlyWhenStatic(() => Environment == null || IsLocalEnvironment)
+        .OnlyWhenStatic(() => !DryRun, "--dry-run leaves the local stack as it is")
         .Executes(async ct =>
         {
             var local = LocalEnvironment;
@@ -41,7 +42,7 @@ internal sealed partial class Build
                 throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}" + (LocalTimeScale is null ? "" : "; --local-time-scale applies when LocalUp starts it (LocalDown first)"));
             }
 
-            var docker = await new AutoPR.Deployment.Docker.Engine.DockerEnvironment(
+            var docker = await new AutoPR.Images.Engine.DockerEnvironment(
                 new() { RegistryAddress = local.Ecr.Registry }, LibraryLogger("Docker")).EnsureAsync(ct);
             await DotNet.RunAsync(["build", RootDirectory / "src" / "AutoPR.LocalEcs" / "AutoPR.LocalEcs.csproj", "-c", "Release", "-o", LocalEcsBinaries, "-v", "q", "--nologo"], ct);
 
@@ -112,10 +113,11 @@ internal sealed partial class Build
         });
 
     /// <summary>On AWS the cluster is infrastructure made elsewhere; locally LocalUp makes it (CreateCluster is idempotent).</summary>
-    static async Task EnsureLocalClusterAsync(DeploymentEnvironment local, CancellationToken cancellationToken)
+    async Task EnsureLocalClusterAsync(DeploymentEnvironment local, CancellationToken cancellationToken)
     {
-        using var aws = await AwsClients.CreateAsync(local, cancellationToken: cancellationToken);
-        await aws.Core.SendAsync(new AwsOperation(AwsService.Ecs, "CreateCluster"), new JsonObject { ["clusterName"] = local.Cluster }, cancellationToken);
+        using var deployments = await Deployments.OpenAsync(
+            local, new DeploymentsOptions { StateDirectory = DeploymentStateDirectory, TemplatesDirectory = RootDirectory / "deploy", Loggers = LibraryLoggers }, cancellationToken);
+        await deployments.CreateLocalClusterAsync(cancellationToken);
     }
 
     /// <summary>"autopr-local:4" from a task-definition ARN.</summary>

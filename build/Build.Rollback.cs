@@ -2,7 +2,6 @@ using AutoPR.Build;
 using AutoPR.BuildDefinition.Reporting;
 using AutoPR.Deployment.History;
 using AutoPR.Deployment.Rollback;
-using Serilog;
 
 namespace AutoPR.BuildDefinition;
 
@@ -20,27 +19,15 @@ internal sealed partial class Build
         .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
+        .Requires(() => ToRevision is null || ToImage is null, "Pass either --to-revision or --to-image, not both.")
         .Executes(async ct =>
         {
-            if (ToRevision is not null && ToImage is not null)
-            {
-                throw new InvalidOperationException("Pass either --to-revision or --to-image, not both.");
-            }
-
-            var session = await SessionAsync(ct);
             var target = ToRevision is { } revision ? RollbackTarget.ToRevision(revision)
                 : ToImage is { } image ? RollbackTarget.ToImage(image)
                 : RollbackTarget.Previous;
-            Log.Information("Rolling {Environment} back to {Target}", session.Environment.Name, target);
-            var result = await session.Rollback.RollBackAsync(
-                new RollbackRequest { Environment = session.Environment, Target = target, Actor = Actor, Confirmed = Confirm, Reason = "manual rollback" },
-                DeploymentEventLog.Create(),
-                ct);
-            Log.Information("{Summary}", result.Summary);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(result.Summary);
-            }
+            var deployments = await DeploymentsAsync(ct);
+            await deployments.RollBackAsync(
+                new RollbackRequest { Target = target, Actor = Actor, Confirmed = Confirm, Reason = "manual rollback" }, DeploymentEventLog.Create(), ct);
         });
 
     Target History => _ => _
@@ -49,8 +36,7 @@ internal sealed partial class Build
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>
         {
-            var session = await SessionAsync(ct);
-            var records = await session.History.ReadAsync(session.Family, session.Environment.Name, cancellationToken: ct);
-            Console.Out.WriteLine(HistoryFormatter.ToText(records, session.Environment.Name));
+            var deployments = await DeploymentsAsync(ct);
+            Console.Out.WriteLine(HistoryFormatter.ToText(await deployments.HistoryAsync(ct), deployments.Environment.Name));
         });
 }

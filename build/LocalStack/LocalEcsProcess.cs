@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AutoPR.Deployment.Docker.Host;
+using AutoPR.Images.Host;
 
 namespace AutoPR.BuildDefinition.LocalStack;
 

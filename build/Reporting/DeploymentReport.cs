@@ -1,6 +1,5 @@
 using AutoPR.Build;
-using AutoPR.BuildDefinition.Records;
-using AutoPR.Deployment.Environments;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Verification;
 
@@ -9,9 +8,10 @@ namespace AutoPR.BuildDefinition.Reporting;
 /// <summary>The deployment report in the GitHub Actions job summary: environment, revision, digest, duration, verification.</summary>
 internal static class DeploymentReport
 {
-    public static async Task AppendAsync(
-        DeploymentEnvironment environment, PushRecord? pushed, DeploymentResult? deployment, VerificationReport? verification, CancellationToken cancellationToken)
+    public static async Task AppendAsync(Deployments deployments, DeploymentResult? deployment, VerificationReport? verification, CancellationToken cancellationToken)
     {
+        var environment = deployments.Environment;
+        var pushed = deployments.Pushed;
         if (!NukeBuild.IsRunningOnGitHubActions)
         {
             return;
@@ -21,7 +21,7 @@ internal static class DeploymentReport
         {
             new[] { "Environment", environment.Name },
             new[] { "Git revision", pushed?.Commit ?? "(unchanged)" },
-            new[] { "Image digest", pushed?.Digest ?? "(unchanged)" },
+            new[] { "Image digest", pushed?.Image.Digest ?? "(unchanged)" },
         };
         if (deployment is not null)
         {

@@ -1,4 +1,4 @@
-using AutoPR.Deployment.Docker.Push;
+using AutoPR.Images.Push;
 using Serilog;
 using Spectre.Console;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using AutoPR.Deployment.Docker.BaseImages;
-using AutoPR.Deployment.Docker.Build;
-using AutoPR.Deployment.Docker.Engine;
-using AutoPR.Deployment.Docker.Push;
+using AutoPR.Images.BaseImages;
+using AutoPR.Images.Build;
+using AutoPR.Images.Engine;
+using AutoPR.Images.Push;
 
 // DockerBuild + push of the service through AutoPR.Deployment, as the build targets will do it.
 //   DockerBench noop                                   process start baseline
@@ -47,7 +47,7 @@ switch (mode)
     {
         var endpoints = await new DockerEnvironment(new DockerEnvironmentOptions { RegistryAddress = args[2] }).EnsureAsync();
         var pushed = await new ImagePusher(endpoints).PushAsync(new ImagePushRequest { SourceImage = args[1], Registry = args[2], Repository = args[3], Tag = args[4] });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"push_ms={clock.ElapsedMilliseconds} skipped={pushed.Skipped} digest={pushed.Digest}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"push_ms={clock.ElapsedMilliseconds} skipped={pushed.Skipped} digest={pushed.Image.Digest}"));
         return 0;
     }
 

@@ -30,6 +30,12 @@ public sealed record AwsConnectionOptions
     /// <summary>Where requests, retries and failures are logged (never bodies, never credentials).</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
+    /// <summary>
+    /// Send only <see cref="AwsAccess.Read"/> operations: a write throws <see cref="ReadOnlyViolationException"/>
+    /// before anything is sent. What keeps --dry-run from changing the account, whatever code path runs.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>User-Agent product token.</summary>
     public string UserAgent { get; init; } = "autopr-deploy/1.0";
 

@@ -6,25 +6,25 @@ namespace AutoPR.Deployment.Ecr;
 public static class EcrOperations
 {
     /// <summary>ecr:GetAuthorizationToken.</summary>
-    public static readonly AwsOperation GetAuthorizationToken = new(AwsService.Ecr, "GetAuthorizationToken");
+    public static readonly AwsOperation GetAuthorizationToken = new(AwsService.Ecr, "GetAuthorizationToken", AwsAccess.Read);
 
     /// <summary>ecr:DescribeRepositories.</summary>
-    public static readonly AwsOperation DescribeRepositories = new(AwsService.Ecr, "DescribeRepositories");
+    public static readonly AwsOperation DescribeRepositories = new(AwsService.Ecr, "DescribeRepositories", AwsAccess.Read);
 
     /// <summary>ecr:CreateRepository.</summary>
-    public static readonly AwsOperation CreateRepository = new(AwsService.Ecr, "CreateRepository");
+    public static readonly AwsOperation CreateRepository = new(AwsService.Ecr, "CreateRepository", AwsAccess.Write);
 
     /// <summary>ecr:DescribeImages.</summary>
-    public static readonly AwsOperation DescribeImages = new(AwsService.Ecr, "DescribeImages");
+    public static readonly AwsOperation DescribeImages = new(AwsService.Ecr, "DescribeImages", AwsAccess.Read);
 
     /// <summary>ecr:BatchGetImage.</summary>
-    public static readonly AwsOperation BatchGetImage = new(AwsService.Ecr, "BatchGetImage");
+    public static readonly AwsOperation BatchGetImage = new(AwsService.Ecr, "BatchGetImage", AwsAccess.Read);
 
     /// <summary>ecr:PutImage.</summary>
-    public static readonly AwsOperation PutImage = new(AwsService.Ecr, "PutImage");
+    public static readonly AwsOperation PutImage = new(AwsService.Ecr, "PutImage", AwsAccess.Write);
 
     /// <summary>ecr:ListImages.</summary>
-    public static readonly AwsOperation ListImages = new(AwsService.Ecr, "ListImages");
+    public static readonly AwsOperation ListImages = new(AwsService.Ecr, "ListImages", AwsAccess.Read);
 
     /// <summary>All of them, in the order above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =

@@ -6,7 +6,7 @@ namespace AutoPR.Deployment.Metrics;
 public static class CloudWatchOperations
 {
     /// <summary>cloudwatch:GetMetricData.</summary>
-    public static readonly AwsOperation GetMetricData = new(AwsService.CloudWatch, "GetMetricData");
+    public static readonly AwsOperation GetMetricData = new(AwsService.CloudWatch, "GetMetricData", AwsAccess.Read);
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } = [GetMetricData];

@@ -7,6 +7,8 @@ using AutoPR.Deployment.History;
 using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Verification;
+using Microsoft.Extensions.Logging;
+using AutoPR.Images;
 
 namespace AutoPR.Deployment.Rollback;
 
@@ -20,56 +22,64 @@ public sealed class EcsRollback
 {
     private readonly EcsClient _ecs;
     private readonly EcsDeployer _deployer;
+    private readonly DeploymentContext _context;
     private readonly DeploymentHistory _history;
     private readonly Verifier? _verifier;
-    private readonly EcrClient? _ecr;
     private readonly EcsRollbackOptions _options;
+    private readonly RollbackTargetResolver _targets;
+    private readonly ILogger _logger;
 
-    /// <summary>Creates the rollback; without <paramref name="verifier"/> rollbacks are not verified; <paramref name="ecr"/> resolves image tags.</summary>
-    public EcsRollback(EcsClient ecs, EcsDeployer deployer, DeploymentHistory history, Verifier? verifier = null, EcrClient? ecr = null, EcsRollbackOptions? options = null)
+    /// <summary>
+    /// Creates the rollback of the context's environment, whose history it needs; without <paramref name="verifier"/>
+    /// rollbacks are not verified; <paramref name="ecr"/> resolves image tags.
+    /// </summary>
+    public EcsRollback(EcsClient ecs, EcsDeployer deployer, DeploymentContext context, Verifier? verifier = null, EcrClient? ecr = null, EcsRollbackOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ecs);
         ArgumentNullException.ThrowIfNull(deployer);
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(context);
         _ecs = ecs;
         _deployer = deployer;
-        _history = history;
+        _context = context;
+        _history = context.Recorder.History ?? throw new ArgumentException("a rollback needs the environment's history (where the last verified deployment is)", nameof(context));
         _verifier = verifier;
-        _ecr = ecr;
         _options = options ?? new EcsRollbackOptions();
+        _targets = new RollbackTargetResolver(ecs, ecr, context, _history, _options.MaxRevisionsSearched);
+        _logger = context.Logger("Rollback");
     }
 
-    private TimeProvider Time => _deployer.Options.Time;
+    private TimeProvider Time => _context.Time;
 
     /// <summary>The automated rollback after a failure (no approval needed: the failed deployment had it).</summary>
     public async Task<RollbackResult> RollBackAfterFailureAsync(AutoRollbackRequest request, IProgress<DeploymentEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var environment = _context.Environment;
         var started = Time.GetUtcNow();
-        using var environmentLock = DeploymentGuard.Lock(_deployer.Options, request.Environment.Name, request.Actor);
-        var service = await RequireServiceAsync(request.Environment, cancellationToken).ConfigureAwait(false);
+        using var environmentLock = _context.Lock(request.Actor);
+        var service = await RequireServiceAsync(environment, cancellationToken).ConfigureAwait(false);
         var failed = request.FailedTaskDefinitionArn ?? service.TaskDefinition;
-        if (await ActiveServiceDeploymentAsync(request.Environment, cancellationToken).ConfigureAwait(false) is { } active)
+        if (await ActiveServiceDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is { } active)
         {
-            return await StopWithRollbackAsync(request.Environment, service, active, failed, request.Actor, request.Cause, started, progress, cancellationToken).ConfigureAwait(false);
+            return await StopWithRollbackAsync(environment, service, active, failed, request.Actor, request.Cause, started, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var family = TemplateValues.Family(request.Environment);
-        var verified = await _history.FindLastVerifiedAsync(family, request.Environment.Name, failed, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false)
+        var family = _context.Family;
+        var verified = await _history.FindLastVerifiedAsync(family, environment.Name, failed, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false)
             ?? throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-                $"no verified revision of {family} other than {(failed is null ? "the running one" : TaskDefinitionRegistered.Label(failed))} in the history of {request.Environment.Name}; " +
+                $"no verified revision of {family} other than {(failed is null ? "the running one" : TaskDefinitionRegistered.Label(failed))} in the history of {environment.Name}; " +
                 $"cannot roll back after: {request.Cause}; fix: roll back by hand to a known-good revision (Rollback --to-revision N)");
-        return await RedeployAsync(request.Environment, service, verified.TaskDefinitionArn, request.Actor, "automated rollback after: " + request.Cause, request.Cause, started, progress, cancellationToken).ConfigureAwait(false);
+        return await RedeployAsync(environment, service, verified.TaskDefinitionArn, request.Actor, "automated rollback after: " + request.Cause, request.Cause, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A manual rollback; needs confirmation where the environment requires approval.</summary>
     public async Task<RollbackResult> RollBackAsync(RollbackRequest request, IProgress<DeploymentEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var environment = request.Environment;
+        var environment = _context.Environment;
         var started = Time.GetUtcNow();
         DeploymentGuard.RequireApproval(environment, request.Confirmed, "roll back");
-        using var environmentLock = DeploymentGuard.Lock(_deployer.Options, environment.Name, request.Actor);
+        using var environmentLock = _context.Lock(request.Actor);
         var service = await RequireServiceAsync(environment, cancellationToken).ConfigureAwait(false);
         var reason = request.Reason ?? $"manual rollback to {request.Target} by {request.Actor}";
         var active = await ActiveServiceDeploymentAsync(environment, cancellationToken).ConfigureAwait(false);
@@ -78,130 +88,15 @@ public sealed class EcsRollback
             return await StopWithRollbackAsync(environment, service, active, service.TaskDefinition, request.Actor, reason, started, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var target = await ResolveAsync(environment, service, request.Target, cancellationToken).ConfigureAwait(false);
+        var target = await _targets.ResolveAsync(service, request.Target, cancellationToken).ConfigureAwait(false);
         return await RedeployAsync(environment, service, target, request.Actor, reason, request.Reason, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The revision a manual rollback would go to (read only), for printing a plan.</summary>
-    public async Task<string> ResolveAsync(DeploymentEnvironment environment, RollbackTarget target, CancellationToken cancellationToken = default)
+    public async Task<string> ResolveAsync(RollbackTarget target, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var service = await RequireServiceAsync(environment, cancellationToken).ConfigureAwait(false);
-        return await ResolveAsync(environment, service, target, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<string> ResolveAsync(DeploymentEnvironment environment, EcsServiceView service, RollbackTarget target, CancellationToken cancellationToken)
-    {
-        var family = TemplateValues.Family(environment);
-        switch (target)
-        {
-            case RollbackTarget.RevisionTarget revision:
-                var name = $"{family}:{revision.Revision}";
-                EcsTaskDefinitionView definition;
-                try
-                {
-                    definition = await _ecs.DescribeTaskDefinitionAsync(name, cancellationToken).ConfigureAwait(false);
-                }
-                catch (AwsServiceException ex) when (ex.ErrorCode is "ClientException" or "InvalidParameterException")
-                {
-                    throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-                        $"task definition {name} does not exist ({ex.ErrorMessage}); nothing was changed; fix: pick a revision from the history (History --environment {environment.Name})");
-                }
-
-                if (definition.Status is not (null or "ACTIVE"))
-                {
-                    throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-                        $"task definition {name} is {definition.Status} and cannot run; nothing was changed; fix: pick an ACTIVE revision from the history");
-                }
-
-                return definition.Arn!;
-            case RollbackTarget.ImageTarget image:
-                return await FindImageAsync(environment, service, family, image.DigestOrTag, cancellationToken).ConfigureAwait(false);
-            default:
-                var verified = await _history.FindLastVerifiedAsync(family, environment.Name, service.TaskDefinition, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false);
-                return verified?.TaskDefinitionArn ?? throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-                    $"no verified deployment of {environment.Name} other than the running {(service.TaskDefinition is { } t ? TaskDefinitionRegistered.Label(t) : "revision")} in the history; nothing was changed; " +
-                    "fix: roll back to a revision (--to-revision N) or an image (--to-image DIGEST)");
-        }
-    }
-
-    // Revisions running the image, newest first; the running one wins (nothing to do), then the newest verified one.
-    private async Task<string> FindImageAsync(DeploymentEnvironment environment, EcsServiceView service, string family, string digestOrTag, CancellationToken cancellationToken)
-    {
-        var digest = ImageReference.IsDigest(digestOrTag) ? digestOrTag : null;
-        var tag = digest is null ? digestOrTag : null;
-        var searched = 0;
-        var facts = new List<(string Arn, TaskDefinitionFacts Facts)>();
-        await foreach (var arn in _ecs.ListTaskDefinitionsAsync(familyPrefix: family, status: "ACTIVE", sort: "DESC", cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!string.Equals(DeploymentRecord.FamilyOf(arn), family, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (++searched > _options.MaxRevisionsSearched)
-            {
-                break;
-            }
-
-            var definition = await _ecs.DescribeTaskDefinitionAsync(arn, cancellationToken).ConfigureAwait(false);
-            facts.Add((definition.Arn ?? arn, TaskDefinitionFacts.From(definition.Json, environment.LoadBalancer.ContainerName)));
-        }
-
-        var matches = facts.Where(f =>
-            (digest is not null && f.Facts.ImageDigest == digest) ||
-            (tag is not null && (f.Facts.ImageTag == tag || f.Facts.Image?.EndsWith(":" + tag, StringComparison.Ordinal) == true)))
-            .Select(f => f.Arn)
-            .ToList();
-
-        // A tag no revision names: ask the registry which digest it points to, and look for that.
-        if (matches.Count == 0 && tag is not null && _ecr is not null && await ResolveTagAsync(environment, tag, cancellationToken).ConfigureAwait(false) is { } resolved)
-        {
-            matches = facts.Where(f => f.Facts.ImageDigest == resolved).Select(f => f.Arn).ToList();
-        }
-
-        if (matches.Count == 0)
-        {
-            throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-                $"none of the newest {Math.Min(searched, _options.MaxRevisionsSearched)} revisions of {family} runs image {digestOrTag}; nothing was changed; " +
-                "fix: pick a revision from the history (History), or deploy that image with DeployEcs");
-        }
-
-        if (service.TaskDefinition is { } running && matches.Contains(running, StringComparer.Ordinal))
-        {
-            return running;
-        }
-
-        if (matches.Count > 1)
-        {
-            var verified = (await _history.ReadAsync(family, environment.Name, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false))
-                .Where(r => r.Outcome == DeploymentOutcome.Verified)
-                .Select(r => r.TaskDefinitionArn)
-                .ToHashSet(StringComparer.Ordinal);
-            if (matches.FirstOrDefault(verified.Contains) is { } good)
-            {
-                return good;
-            }
-        }
-
-        return matches[0];
-    }
-
-    private async Task<string?> ResolveTagAsync(DeploymentEnvironment environment, string tag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var detail in _ecr!.DescribeImagesAsync(environment.Ecr.Repository, [EcrImageId.ByTag(tag)], cancellationToken).ConfigureAwait(false))
-            {
-                return detail.Digest;
-            }
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode is "ImageNotFoundException" or "RepositoryNotFoundException")
-        {
-            return null;
-        }
-
-        return null;
+        var service = await RequireServiceAsync(_context.Environment, cancellationToken).ConfigureAwait(false);
+        return await _targets.ResolveAsync(service, target, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RollbackResult> StopWithRollbackAsync(
@@ -216,7 +111,7 @@ public sealed class EcsRollback
         CancellationToken cancellationToken)
     {
         // ECS's own account first; without it, the revision the older deployment still runs.
-        var direction = await RollbackDirection.ReadAsync(_ecs, active, _deployer.Options.Logger, cancellationToken).ConfigureAwait(false);
+        var direction = await RollbackDirection.ReadAsync(_ecs, active, _logger, cancellationToken).ConfigureAwait(false);
         failed = direction.Leaving ?? failed;
         var expected = direction.Back
             ?? service.Deployments.FirstOrDefault(d => d.Status == "ACTIVE" && !string.Equals(d.TaskDefinition, failed, StringComparison.Ordinal))?.TaskDefinition
@@ -232,7 +127,7 @@ public sealed class EcsRollback
             catch (AwsServiceException ex) when (ex.ErrorCode is "ConflictException" or "InvalidParameterException")
             {
                 // It finished or ECS is already rolling it back between our read and the stop: watch what happens.
-                _deployer.Options.Logger.LogStopConflict(active.Arn!, ex.ErrorMessage);
+                _logger.LogStopConflict(active.Arn!, ex.ErrorMessage);
             }
         }
 
@@ -270,7 +165,6 @@ public sealed class EcsRollback
         progress?.Report(new RollbackStarted(Time.GetUtcNow(), RollbackMethod.Redeploy, from, target, cause ?? reason));
         var deployment = await _deployer.DeployRevisionAsync(new RevisionDeployRequest
         {
-            Environment = environment,
             TaskDefinitionArn = target,
             Actor = actor,
             Kind = DeploymentKind.Rollback,
@@ -306,10 +200,15 @@ public sealed class EcsRollback
         if (rollout is not null && to is { Length: > 0 })
         {
             // StopServiceDeployment: the deployer did not record this rollback; do it here.
-            var definition = await _ecs.DescribeTaskDefinitionAsync(to, cancellationToken).ConfigureAwait(false);
-            var outcome = rollout.Succeeded ? DeploymentOutcome.Deployed : DeploymentOutcome.Failed;
-            await _deployer.RecordAsync(DeploymentKind.Rollback, environment, to, TaskDefinitionFacts.From(definition.Json, environment.LoadBalancer.ContainerName),
-                actor, started, outcome, rollout.Reason ?? "rollback after: " + cause, progress, cancellationToken).ConfigureAwait(false);
+            await _context.Recorder.RecordAsync(new RecordRequest
+            {
+                Kind = DeploymentKind.Rollback,
+                TaskDefinitionArn = to,
+                Actor = actor,
+                StartedAt = started,
+                Outcome = rollout.Succeeded ? DeploymentOutcome.Deployed : DeploymentOutcome.Failed,
+                Reason = rollout.Reason ?? "rollback after: " + cause,
+            }, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var verification = (rollout is null || rollout.Succeeded) && to is { Length: > 0 }
@@ -339,7 +238,6 @@ public sealed class EcsRollback
 
         return await _verifier.VerifyAsync(new VerifyRequest
         {
-            Environment = environment,
             TaskDefinitionArn = target,
             BakeWindow = _options.VerificationBakeWindow,
             Actor = actor,

@@ -1,13 +1,8 @@
-using AutoPR.Deployment.Environments;
-
 namespace AutoPR.Deployment.Rollback;
 
 /// <summary>A rollback after a failed deployment or verification.</summary>
 public sealed record AutoRollbackRequest
 {
-    /// <summary>The environment.</summary>
-    public required DeploymentEnvironment Environment { get; init; }
-
     /// <summary>The original failure (recorded, and what the caller reports when it exits non-zero).</summary>
     public required string Cause { get; init; }
 
@@ -21,9 +16,6 @@ public sealed record AutoRollbackRequest
 /// <summary>A manual rollback.</summary>
 public sealed record RollbackRequest
 {
-    /// <summary>The environment.</summary>
-    public required DeploymentEnvironment Environment { get; init; }
-
     /// <summary>Where to.</summary>
     public RollbackTarget Target { get; init; } = RollbackTarget.Previous;
 

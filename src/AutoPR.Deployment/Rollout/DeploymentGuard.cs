@@ -23,13 +23,6 @@ public static class DeploymentGuard
         }
     }
 
-    /// <summary>Takes the environment's local lock when the options name a lock folder (null otherwise).</summary>
-    public static EnvironmentLock? Lock(EcsDeployerOptions options, string environment, string holder)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.LockDirectory is null ? null : EnvironmentLock.Acquire(options.LockDirectory, environment, holder, options.Time);
-    }
-
     /// <summary>The refusal naming the deployment in progress (its service deployment, revision, status and start).</summary>
     public static async Task<DeploymentRefusedException> InProgressAsync(
         EcsClient ecs, DeploymentEnvironment environment, IReadOnlyList<EcsDeploymentView> inProgress, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed record DeploymentPlan
 
     /// <summary>One line: environment, image and what happens.</summary>
     public string Summary =>
-        $"{Rendered.Environment.Name}: {Rendered.Release.Image.Pinned} ({Rendered.Release.GitSha}): " +
+        $"{Rendered.Environment.Name}: {Rendered.Release.Image.Runnable} ({Rendered.Release.GitSha}): " +
         (IsNoOp ? "no changes" : string.Join(", ", Actions.Take(Actions.Count - 1)));
 
     /// <summary>The plan for printing: summary, steps and both diffs.</summary>
@@ -83,7 +83,7 @@ public sealed record DeploymentPlan
         var text = new StringBuilder();
         text.Append("Plan for ").Append(Rendered.Environment.Name).Append(" (cluster ").Append(Rendered.Cluster)
             .Append(", service ").Append(Rendered.ServiceName).Append(")\n");
-        text.Append("  image ").Append(Rendered.Release.Image.Pinned).Append('\n');
+        text.Append("  image ").Append(Rendered.Release.Image.Runnable).Append('\n');
         foreach (var action in Actions)
         {
             text.Append("  - ").Append(action).Append('\n');

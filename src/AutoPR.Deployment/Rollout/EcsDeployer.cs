@@ -17,20 +17,21 @@ public sealed class EcsDeployer
 {
     private static readonly TimeSpan RecordGrace = TimeSpan.FromSeconds(10);
     private readonly EcsClient _ecs;
-    private readonly DeploymentHistory? _history;
+    private readonly DeploymentContext _context;
     private readonly EcsDeployerOptions _options;
     private readonly DeploymentPlanner _planner;
     private readonly RolloutWatcher _watcher;
 
-    /// <summary>Creates the deployer; without <paramref name="history"/> nothing is recorded.</summary>
-    public EcsDeployer(EcsClient ecs, DeploymentHistory? history = null, EcsDeployerOptions? options = null)
+    /// <summary>Creates the deployer of the context's environment.</summary>
+    public EcsDeployer(EcsClient ecs, DeploymentContext context, EcsDeployerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ecs);
+        ArgumentNullException.ThrowIfNull(context);
         _ecs = ecs;
-        _history = history;
+        _context = context;
         _options = options ?? new EcsDeployerOptions();
         _planner = new DeploymentPlanner(ecs);
-        _watcher = new RolloutWatcher(ecs, _options);
+        _watcher = new RolloutWatcher(ecs, context, _options);
     }
 
     /// <summary>The options in use.</summary>
@@ -48,16 +49,25 @@ public sealed class EcsDeployer
     {
         ArgumentNullException.ThrowIfNull(request);
         var rendered = request.Rendered;
-        var environment = rendered.Environment;
-        var started = _options.Time.GetUtcNow();
+        var environment = _context.Environment;
+        if (!string.Equals(rendered.Environment.Name, environment.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"the deployment was rendered for {rendered.Environment.Name}, and this deployer deploys {environment.Name}", nameof(request));
+        }
+
+        var started = Now;
         if (!request.DryRun)
         {
             DeploymentGuard.RequireApproval(environment, request.Confirmed);
+            if (!rendered.Release.Image.IsPinned)
+            {
+                throw new ArgumentException($"{rendered.Release.Image} is not pinned by digest, and a deployment runs only pinned images; nothing was changed; fix: push it first (PushEcr)", nameof(request));
+            }
         }
 
-        using var environmentLock = request.DryRun ? null : DeploymentGuard.Lock(_options, environment.Name, request.Actor);
+        using var environmentLock = request.DryRun ? null : _context.Lock(request.Actor);
         var plan = await _planner.PlanAsync(rendered, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new PlanReady(_options.Time.GetUtcNow(), plan));
+        progress?.Report(new PlanReady(Now, plan));
         if (request.DryRun)
         {
             return Result(DeploymentStatus.DryRun, environment, plan, plan.ReusableTaskDefinitionArn, null, null, started);
@@ -77,7 +87,7 @@ public sealed class EcsDeployer
             // An interrupted run of the same deployment: watch it to its end instead of starting another.
             var service = plan.Service!;
             var ongoing = plan.InProgress[0];
-            progress?.Report(new DeploymentResumed(_options.Time.GetUtcNow(), plan.ReusableTaskDefinitionArn!, service.CurrentServiceDeployment));
+            progress?.Report(new DeploymentResumed(Now, plan.ReusableTaskDefinitionArn!, service.CurrentServiceDeployment));
             var resume = new RolloutWatch
             {
                 Cluster = environment.Cluster,
@@ -101,13 +111,13 @@ public sealed class EcsDeployer
         if (plan.ReusableTaskDefinitionArn is { } reusable)
         {
             arn = reusable;
-            progress?.Report(new TaskDefinitionReused(_options.Time.GetUtcNow(), arn));
+            progress?.Report(new TaskDefinitionReused(Now, arn));
         }
         else
         {
             var registered = await _ecs.RegisterTaskDefinitionAsync(rendered.RegisterTaskDefinitionRequest(), cancellationToken).ConfigureAwait(false);
             arn = registered.Arn ?? throw new InvalidOperationException("RegisterTaskDefinition answered without a taskDefinitionArn");
-            progress?.Report(new TaskDefinitionRegistered(_options.Time.GetUtcNow(), arn));
+            progress?.Report(new TaskDefinitionRegistered(Now, arn));
         }
 
         RolloutWatch watch;
@@ -119,7 +129,7 @@ public sealed class EcsDeployer
         }
         catch (AwsServiceException ex)
         {
-            await RecordAsync(DeploymentKind.Deploy, environment, arn, facts, request.Actor, started, DeploymentOutcome.Failed, ex.Message, progress, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(DeploymentKind.Deploy, arn, facts, request.Actor, started, DeploymentOutcome.Failed, ex.Message, progress, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -135,8 +145,8 @@ public sealed class EcsDeployer
     public async Task<DeploymentResult> DeployRevisionAsync(RevisionDeployRequest request, IProgress<DeploymentEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var environment = request.Environment;
-        var started = _options.Time.GetUtcNow();
+        var environment = _context.Environment;
+        var started = Now;
         var service = await _ecs.DescribeServiceAsync(environment.Cluster, environment.Service, cancellationToken).ConfigureAwait(false);
         if (service is null || service.Status == "INACTIVE")
         {
@@ -171,10 +181,10 @@ public sealed class EcsDeployer
     public Task<RolloutResult> WatchAsync(RolloutWatch watch, IProgress<DeploymentEvent>? progress = null, CancellationToken cancellationToken = default) =>
         _watcher.WatchAsync(watch, progress, cancellationToken);
 
-    /// <summary>Records one history entry (tags + mirror) when a history was given; failures to record are logged, not thrown.</summary>
-    public async Task RecordAsync(
+    private DateTimeOffset Now => _context.Time.GetUtcNow();
+
+    private Task RecordAsync(
         DeploymentKind kind,
-        DeploymentEnvironment environment,
         string taskDefinitionArn,
         TaskDefinitionFacts facts,
         string actor,
@@ -182,44 +192,17 @@ public sealed class EcsDeployer
         DeploymentOutcome outcome,
         string? reason,
         IProgress<DeploymentEvent>? progress,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(facts);
-        if (_history is null)
-        {
-            return;
-        }
-
-        var record = new DeploymentRecord
-        {
-            Kind = kind,
-            Environment = environment.Name,
-            TaskDefinitionArn = taskDefinitionArn,
-            ImageDigest = facts.ImageDigest,
-            GitSha = facts.GitSha,
-            Actor = actor,
-            StartedAt = started,
-            FinishedAt = _options.Time.GetUtcNow(),
-            Outcome = outcome,
-            Reason = reason,
-        };
-        try
-        {
-            await _history.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new HistoryRecorded(_options.Time.GetUtcNow(), record));
-        }
-        catch (AwsServiceException ex)
-        {
-            _options.Logger.LogWarning("could not record the {Kind} of {Arn} in its tags: {Error}", kind, taskDefinitionArn, ex.Message);
-        }
-    }
+        CancellationToken cancellationToken) =>
+        _context.Recorder.RecordAsync(
+            new RecordRequest { Kind = kind, TaskDefinitionArn = taskDefinitionArn, Facts = facts, Actor = actor, StartedAt = started, Outcome = outcome, Reason = reason },
+            progress,
+            cancellationToken);
 
     private async Task<RolloutWatch> CreateAsync(
         DeploymentEnvironment environment, System.Text.Json.Nodes.JsonObject request, string arn, TimeSpan timeout, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
     {
         var created = await _ecs.CreateServiceAsync(request, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new ServiceCreated(_options.Time.GetUtcNow(), environment.Service, arn));
+        progress?.Report(new ServiceCreated(Now, environment.Service, arn));
         return new RolloutWatch
         {
             Cluster = environment.Cluster,
@@ -242,7 +225,7 @@ public sealed class EcsDeployer
         CancellationToken cancellationToken)
     {
         var updated = await _ecs.UpdateServiceAsync(request, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new ServiceUpdated(_options.Time.GetUtcNow(), environment.Service, arn));
+        progress?.Report(new ServiceUpdated(Now, environment.Service, arn));
         var primaryBefore = before.Deployments.FirstOrDefault(d => d.Status == "PRIMARY");
         var primaryAfter = PrimaryOf(updated, arn);
         var configurationOnly = plan is { ServiceRunsRendered: true } &&
@@ -283,7 +266,7 @@ public sealed class EcsDeployer
         {
             // ECS keeps rolling out; record that this run stopped watching, then let the cancellation through.
             using var grace = new CancellationTokenSource(RecordGrace);
-            await RecordAsync(kind, environment, watch.TaskDefinitionArn, facts, actor, started, DeploymentOutcome.Canceled,
+            await RecordAsync(kind, watch.TaskDefinitionArn, facts, actor, started, DeploymentOutcome.Canceled,
                 "interrupted while ECS was rolling out; run again to resume watching", progress, grace.Token).ConfigureAwait(false);
             throw;
         }
@@ -296,7 +279,7 @@ public sealed class EcsDeployer
             _ => (DeploymentStatus.Failed, DeploymentOutcome.Failed),
         };
         var recordReason = rollout.Reason ?? reason;
-        await RecordAsync(kind, environment, watch.TaskDefinitionArn, facts, actor, started, outcome, recordReason, progress, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(kind, watch.TaskDefinitionArn, facts, actor, started, outcome, recordReason, progress, cancellationToken).ConfigureAwait(false);
         return Result(status, environment, plan, watch.TaskDefinitionArn, rollout, rollout.Reason, started);
     }
 
@@ -310,7 +293,7 @@ public sealed class EcsDeployer
         Rollout = rollout,
         Reason = reason,
         StartedAt = started,
-        FinishedAt = _options.Time.GetUtcNow(),
+        FinishedAt = Now,
     };
 
     private static EcsDeploymentView? PrimaryOf(EcsServiceView service, string arn) =>

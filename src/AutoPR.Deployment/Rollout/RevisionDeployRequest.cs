@@ -1,4 +1,3 @@
-using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.History;
 
 namespace AutoPR.Deployment.Rollout;
@@ -6,9 +5,6 @@ namespace AutoPR.Deployment.Rollout;
 /// <summary>Moving a service to a revision that is already registered (a rollback): only the task definition changes.</summary>
 public sealed record RevisionDeployRequest
 {
-    /// <summary>The environment.</summary>
-    public required DeploymentEnvironment Environment { get; init; }
-
     /// <summary>The revision to run.</summary>
     public required string TaskDefinitionArn { get; init; }
 

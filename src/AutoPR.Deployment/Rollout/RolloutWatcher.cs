@@ -16,11 +16,11 @@ namespace AutoPR.Deployment.Rollout;
 /// COMPLETED and PRIMARY); anything rolled back, stopped or failed is a failure, and so is a breach that the
 /// watch's <see cref="IRolloutGuard"/> finds while the new tasks serve.
 /// </summary>
-public sealed class RolloutWatcher(EcsClient ecs, EcsDeployerOptions options)
+public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, EcsDeployerOptions options)
 {
     private const int MissingDeploymentPolls = 10;
-    private readonly TimeProvider _time = options.Time;
-    private readonly ILogger _logger = options.Logger;
+    private readonly TimeProvider _time = context.Time;
+    private readonly ILogger _logger = context.Logger("Deployer");
 
     /// <summary>Watches until the rollout ends or <see cref="RolloutWatch.Timeout"/> passes; cancellation leaves ECS as it is.</summary>
     public async Task<RolloutResult> WatchAsync(RolloutWatch watch, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class SsmParameterChecker : IDisposable
 
     /// <summary>The operations the check calls (IAM: ssm:GetParameter, ssm:DescribeParameters).</summary>
     public static IReadOnlyList<AwsOperation> Operations { get; } =
-        [new(AwsService.Ssm, "GetParameter"), new(AwsService.Ssm, "DescribeParameters")];
+        [new(AwsService.Ssm, "GetParameter", AwsAccess.Read), new(AwsService.Ssm, "DescribeParameters", AwsAccess.Read)];
 
     /// <summary>A checker whose clients use the same credentials, endpoint resolution and retry settings as the JSON clients.</summary>
     public static SsmParameterChecker Create(AWSCredentials credentials, AwsEndpointSettings endpoints, AwsRetryOptions retry, ILogger? logger = null)

@@ -1,3 +1,5 @@
+using AutoPR.Images;
+
 namespace AutoPR.Deployment.Templates;
 
 /// <summary>What is being deployed: the image by digest and the source it was built from.</summary>

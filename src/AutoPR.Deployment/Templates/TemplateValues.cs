@@ -38,8 +38,8 @@ public static class TemplateValues
             ["family"] = Family(environment),
             ["containerName"] = environment.LoadBalancer.ContainerName,
             ["containerPort"] = environment.LoadBalancer.ContainerPort,
-            ["image"] = release.Image.Pinned,
-            ["imageDigest"] = release.Image.Digest,
+            ["image"] = release.Image.Runnable,
+            ["imageDigest"] = release.Image.Digest ?? string.Empty,
             ["imageTag"] = release.ImageTag,
             ["registry"] = release.Image.Registry,
             ["repository"] = release.Image.Repository,
@@ -96,7 +96,7 @@ public static class TemplateValues
         variables["ENVIRONMENT"] = environment.Name;
         variables["AUTOPR_REVISION"] = release.GitSha;
         variables["AUTOPR_VERSION"] = release.Version;
-        variables["AUTOPR_IMAGE_TAG"] = release.ImageTag ?? release.Image.Digest;
+        variables["AUTOPR_IMAGE_TAG"] = release.ImageTag ?? release.Image.Tag ?? release.Image.Digest ?? string.Empty;
         return NameValueList(variables, "value");
     }
 

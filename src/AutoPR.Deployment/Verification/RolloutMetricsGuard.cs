@@ -20,16 +20,20 @@ public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
     private readonly LoadBalancerMetrics _metrics;
     private readonly VerificationSettings _thresholds;
     private readonly VerifierOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly SyntheticTraffic? _traffic;
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private bool _trafficStarted;
 
-    internal RolloutMetricsGuard(LoadBalancerMetrics metrics, DeploymentEnvironment environment, VerifierOptions options, HttpClient http)
+    internal RolloutMetricsGuard(LoadBalancerMetrics metrics, VerificationSettings thresholds, VerifierOptions options, HttpClient http, TimeProvider time, ILogger logger)
     {
         _metrics = metrics;
-        _thresholds = environment.Verification;
+        _thresholds = thresholds;
         _options = options;
-        _traffic = options.SyntheticTrafficUrl is { } url ? new SyntheticTraffic(http, url, options.SyntheticRequestsPerSecond, options.Time) : null;
+        _time = time;
+        _logger = logger;
+        _traffic = options.SyntheticTrafficUrl is { } url ? new SyntheticTraffic(http, url, options.SyntheticRequestsPerSecond, time) : null;
     }
 
     /// <inheritdoc />
@@ -41,7 +45,7 @@ public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
             _traffic?.Start();
         }
 
-        var now = _options.Time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (now < _next)
         {
             return null;
@@ -55,7 +59,7 @@ public sealed class RolloutMetricsGuard : IRolloutGuard, IAsyncDisposable
         }
         catch (AwsServiceException ex)
         {
-            _options.Logger.LogWarning("GetMetricData failed during the rollout: {Error}", ex.Message);
+            _logger.LogWarning("GetMetricData failed during the rollout: {Error}", ex.Message);
             return null;
         }
 

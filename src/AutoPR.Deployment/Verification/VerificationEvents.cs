@@ -15,3 +15,10 @@ public sealed record VerificationObserved(DateTimeOffset Time, string Text) : De
     /// <inheritdoc />
     public override string Message => "verify: " + Text;
 }
+
+/// <summary>A verification ended; <see cref="Report"/> holds every check with its observed value and threshold.</summary>
+public sealed record VerificationFinished(DateTimeOffset Time, VerificationReport Report) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message => Report.ToText();
+}

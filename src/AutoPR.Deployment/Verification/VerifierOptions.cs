@@ -1,14 +1,8 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace AutoPR.Deployment.Verification;
 
-/// <summary>How <see cref="Verifier"/> probes and measures.</summary>
+/// <summary>How <see cref="Verifier"/> probes and measures (its clock and logger come from the <see cref="DeploymentContext"/>).</summary>
 public sealed record VerifierOptions
 {
-    /// <summary>The clock (a fake one in tests).</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-
     /// <summary>Time between health/version probes (also during the bake window).</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -36,25 +30,12 @@ public sealed record VerifierOptions
     /// </summary>
     public string? LoadBalancerDimension { get; init; }
 
-    /// <summary>When set, requests sent here during the bake window so the metrics have traffic to judge (local stacks have no users).</summary>
+    /// <summary>
+    /// Requests sent here during the bake window (and the rollout), so the metrics have traffic to judge; null: the
+    /// listener of a local environment, which has no users, and none elsewhere.
+    /// </summary>
     public Uri? SyntheticTrafficUrl { get; init; }
 
     /// <summary>Synthetic requests per second.</summary>
     public int SyntheticRequestsPerSecond { get; init; } = 10;
-
-    /// <summary>Where the verifier logs.</summary>
-    public ILogger Logger { get; init; } = NullLogger.Instance;
-
-    /// <summary>
-    /// The options for an environment: local environments (no real users) get synthetic traffic on their listener
-    /// so the bake window has requests to measure.
-    /// </summary>
-    public static VerifierOptions For(Environments.DeploymentEnvironment environment, TimeProvider? time = null)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var options = new VerifierOptions { Time = time ?? TimeProvider.System };
-        return environment.IsLocal && environment.LoadBalancer.ListenerUrl is { } listener
-            ? options with { SyntheticTrafficUrl = new Uri(listener, "/") }
-            : options;
-    }
 }

@@ -1,4 +1,3 @@
-using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.History;
 
 namespace AutoPR.Deployment.Verification;
@@ -6,9 +5,6 @@ namespace AutoPR.Deployment.Verification;
 /// <summary>What to verify.</summary>
 public sealed record VerifyRequest
 {
-    /// <summary>The environment (health URL, thresholds, bake window, load balancer).</summary>
-    public required DeploymentEnvironment Environment { get; init; }
-
     /// <summary>The revision that must run; null verifies whatever the service runs.</summary>
     public string? TaskDefinitionArn { get; init; }
 

@@ -21,7 +21,7 @@ public sealed class BootstrapCopyFixture : IAsyncLifetime
         SourceTree.CopySettings(Root);
         SourceTree.CopyFile("build.sh", Root);
         SourceTree.CopyFile(Path.Combine(".nuke", "parameters.json"), Root);
-        foreach (var directory in new[] { "build", Path.Combine("src", "AutoPR.Build"), Path.Combine("src", "AutoPR.Deployment") })
+        foreach (var directory in new[] { "build", Path.Combine("src", "AutoPR.Build"), Path.Combine("src", "AutoPR.Deployment"), Path.Combine("src", "AutoPR.Images") })
         {
             SourceTree.CopyDirectory(directory, Root);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Tests.Fixtures;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Tests.Fixtures;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Tests.Fixtures;
@@ -9,8 +10,8 @@ namespace AutoPR.Deployment.Tests.Ecs;
 [Collection(MotoCollection.Name)]
 public sealed class EcsMotoWireTests(MotoServerFixture moto)
 {
-    private static readonly AwsOperation CreateCluster = new(AwsService.Ecs, "CreateCluster");
-    private static readonly AwsOperation RunTask = new(AwsService.Ecs, "RunTask");
+    private static readonly AwsOperation CreateCluster = new(AwsService.Ecs, "CreateCluster", AwsAccess.Write);
+    private static readonly AwsOperation RunTask = new(AwsService.Ecs, "RunTask", AwsAccess.Write);
 
     [Fact]
     public async Task Clusters_task_definitions_services_tasks_and_tags_round_trip_through_moto()

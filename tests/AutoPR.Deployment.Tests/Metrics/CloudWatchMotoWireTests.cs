@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Tests.Fixtures;
@@ -9,7 +10,7 @@ namespace AutoPR.Deployment.Tests.Metrics;
 [Collection(MotoCollection.Name)]
 public sealed class CloudWatchMotoWireTests(MotoServerFixture moto)
 {
-    private static readonly AwsOperation PutMetricData = new(AwsService.CloudWatch, "PutMetricData");
+    private static readonly AwsOperation PutMetricData = new(AwsService.CloudWatch, "PutMetricData", AwsAccess.Write);
 
     [Fact]
     public async Task Metric_data_put_into_moto_comes_back_from_get_metric_data()

@@ -1,3 +1,4 @@
+using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Tests.Fixtures;

@@ -234,7 +234,6 @@ public sealed class RollbackTests
 
         var error = await Assert.ThrowsAsync<DeploymentRefusedException>(() => setup.Rollback.RollBackAsync(new RollbackRequest
         {
-            Environment = setup.Bed.Environment,
             Actor = "tester",
             Target = RollbackTarget.ToRevision(1),
         }));
@@ -258,8 +257,8 @@ public sealed class RollbackTests
             _http = new HttpClient(_endpoint);
             var metrics = new FakeLoadBalancerMetrics(Bed.Time);
             Bed.Ecs.MetricData = metrics.Answer;
-            Verifier = new Verifier(Bed.Client, Bed.CloudWatch, _http, Bed.History, new VerifierOptions { Time = Bed.Time });
-            Rollback = new EcsRollback(Bed.Client, Bed.Deployer, Bed.History, Verifier);
+            Verifier = new Verifier(Bed.Client, Bed.CloudWatch, _http, Bed.Context);
+            Rollback = new EcsRollback(Bed.Client, Bed.Deployer, Bed.Context, Verifier);
         }
 
         public DeploymentTestBed Bed { get; }
@@ -273,7 +272,6 @@ public sealed class RollbackTests
             _endpoint.Revision = DeploymentTestBed.GitSha;
             return Bed.Time.DriveAsync(Rollback.RollBackAfterFailureAsync(new AutoRollbackRequest
             {
-                Environment = Bed.Environment,
                 Actor = "tester",
                 Cause = failed.Reason ?? "verification failed: error-rate",
                 FailedTaskDefinitionArn = failed.TaskDefinitionArn,
@@ -282,7 +280,7 @@ public sealed class RollbackTests
 
         public async Task<RollbackResult> ManualAsync(RollbackTarget target)
         {
-            var arn = await Rollback.ResolveAsync(Bed.Environment, target).ConfigureAwait(false);
+            var arn = await Rollback.ResolveAsync(target).ConfigureAwait(false);
             var definition = await Bed.Client.DescribeTaskDefinitionAsync(arn).ConfigureAwait(false);
             return await ManualAsync(target, TaskDefinitionFacts.From(definition.Json).GitSha!, progress: null);
         }
@@ -291,7 +289,7 @@ public sealed class RollbackTests
         public Task<RollbackResult> ManualAsync(RollbackTarget target, string servedGitSha, IProgress<DeploymentEvent>? progress)
         {
             _endpoint.Revision = servedGitSha;
-            return Bed.Time.DriveAsync(Rollback.RollBackAsync(new RollbackRequest { Environment = Bed.Environment, Actor = "tester", Confirmed = true, Target = target }, progress));
+            return Bed.Time.DriveAsync(Rollback.RollBackAsync(new RollbackRequest { Actor = "tester", Confirmed = true, Target = target }, progress));
         }
 
         /// <summary>A verified revision, then a deployment of the next one that ECS never finishes (the watch gives up after 5 s).</summary>
@@ -311,7 +309,6 @@ public sealed class RollbackTests
             _endpoint.Revision = gitSha;
             var report = await Bed.Time.DriveAsync(Verifier.VerifyAsync(new VerifyRequest
             {
-                Environment = Bed.Environment,
                 TaskDefinitionArn = result.TaskDefinitionArn,
                 BakeWindow = TimeSpan.FromSeconds(5),
                 RecordAs = DeploymentKind.Deploy,

@@ -69,7 +69,7 @@ public sealed class SafetyTests
     public async Task A_deployment_of_the_same_environment_on_this_machine_refuses_at_once_naming_the_holder()
     {
         using var bed = new DeploymentTestBed("production");
-        using (EnvironmentLock.Acquire(bed.Deployer.Options.LockDirectory!, "production", "alice deploying main", bed.Time))
+        using (EnvironmentLock.Acquire(bed.LockDirectory, "production", "alice deploying main", bed.Time))
         {
             var error = await Assert.ThrowsAsync<DeploymentRefusedException>(() => bed.Deployer.DeployAsync(bed.Request(DeploymentTestBed.DigestA)));
 

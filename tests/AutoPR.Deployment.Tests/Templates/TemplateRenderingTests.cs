@@ -3,6 +3,7 @@ using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.Deployment.Tests.Rollout.Fakes;
+using AutoPR.Images;
 
 namespace AutoPR.Deployment.Tests.Templates;
 

@@ -16,7 +16,7 @@ public sealed class RolloutMetricsGuardTests : IDisposable
     {
         _metrics = new FakeLoadBalancerMetrics(_bed.Time);
         _bed.Ecs.MetricData = _metrics.Answer;
-        _verifier = new Verifier(_bed.Client, _bed.CloudWatch, _http, _bed.History, new VerifierOptions { Time = _bed.Time });
+        _verifier = new Verifier(_bed.Client, _bed.CloudWatch, _http, _bed.Context);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class RolloutMetricsGuardTests : IDisposable
     {
         // Production allows 1 %; 10 requests a second, 30 % of them failing.
         _metrics.Curve = seconds => (seconds * 10, seconds * 3, 0.05);
-        await using var guard = _verifier.RolloutGuard(_bed.Environment);
+        await using var guard = _verifier.RolloutGuard();
         var since = _bed.Time.GetUtcNow();
 
         var early = await guard.CheckAsync(since, null, CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class RolloutMetricsGuardTests : IDisposable
         // A first deployment: every request answered 503 by the load balancer until a task is a healthy target.
         _metrics.Curve = seconds => (seconds * 10, 0, 0.05);
         _metrics.LoadBalancerErrors = seconds => seconds * 10;
-        await using var guard = _verifier.RolloutGuard(_bed.Environment);
+        await using var guard = _verifier.RolloutGuard();
         var since = _bed.Time.GetUtcNow();
         _bed.Time.Advance(TimeSpan.FromSeconds(5));
 
@@ -54,7 +54,7 @@ public sealed class RolloutMetricsGuardTests : IDisposable
     public async Task A_p99_over_the_threshold_is_a_breach()
     {
         _metrics.Curve = seconds => (seconds * 10, 0, 1.5);
-        await using var guard = _verifier.RolloutGuard(_bed.Environment);
+        await using var guard = _verifier.RolloutGuard();
         var since = _bed.Time.GetUtcNow();
         _bed.Time.Advance(TimeSpan.FromSeconds(4));
 
@@ -66,7 +66,7 @@ public sealed class RolloutMetricsGuardTests : IDisposable
     [Fact]
     public async Task Healthy_traffic_passes_and_metrics_are_read_at_most_once_per_interval()
     {
-        await using var guard = _verifier.RolloutGuard(_bed.Environment);
+        await using var guard = _verifier.RolloutGuard();
         var since = _bed.Time.GetUtcNow();
         var log = new EventLog();
 
@@ -85,7 +85,7 @@ public sealed class RolloutMetricsGuardTests : IDisposable
     public async Task Metrics_that_cannot_be_read_do_not_fail_the_rollout()
     {
         _bed.Ecs.MetricData = _ => throw new FakeAwsException("InvalidParameterCombination", "CloudWatch refuses the query");
-        await using var guard = _verifier.RolloutGuard(_bed.Environment);
+        await using var guard = _verifier.RolloutGuard();
         _bed.Time.Advance(TimeSpan.FromSeconds(30));
 
         var breach = await guard.CheckAsync(_bed.Time.GetUtcNow().AddSeconds(-30), null, CancellationToken.None);

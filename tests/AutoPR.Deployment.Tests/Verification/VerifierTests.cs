@@ -164,7 +164,6 @@ public sealed class VerifierTests
 
         var report = await setup.Verifier.VerifyAsync(new VerifyRequest
         {
-            Environment = setup.Bed.Environment,
             TaskDefinitionArn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/autopr-production:9",
             BakeWindow = Bake,
         });
@@ -179,7 +178,7 @@ public sealed class VerifierTests
     [Fact]
     public async Task Local_environments_get_synthetic_traffic_on_their_listener_during_the_bake_window()
     {
-        using var setup = await Setup.CreateAsync("local", VerifierOptions.For);
+        using var setup = await Setup.CreateAsync("local");
 
         var report = await setup.VerifyAsync();
 
@@ -193,7 +192,7 @@ public sealed class VerifierTests
     {
         private readonly HttpClient _http;
 
-        private Setup(DeploymentTestBed bed, string arn, Func<Deployment.Environments.DeploymentEnvironment, TimeProvider?, VerifierOptions>? options)
+        private Setup(DeploymentTestBed bed, string arn)
         {
             Bed = bed;
             Arn = arn;
@@ -201,8 +200,7 @@ public sealed class VerifierTests
             Metrics = new FakeLoadBalancerMetrics(bed.Time);
             bed.Ecs.MetricData = Metrics.Answer;
             _http = new HttpClient(Endpoint);
-            var chosen = options?.Invoke(bed.Environment, bed.Time) ?? new VerifierOptions { Time = bed.Time };
-            Verifier = new Verifier(bed.Client, bed.CloudWatch, _http, bed.History, chosen with { Time = bed.Time });
+            Verifier = new Verifier(bed.Client, bed.CloudWatch, _http, bed.Context);
         }
 
         public DeploymentTestBed Bed { get; }
@@ -218,15 +216,15 @@ public sealed class VerifierTests
         // Probes before the bake window: N healthy checks, one per second.
         public double BakeStartedAfter => Bed.Environment.Verification.ConsecutiveHealthyChecks - 1;
 
-        public static async Task<Setup> CreateAsync(string environment = "production", Func<Deployment.Environments.DeploymentEnvironment, TimeProvider?, VerifierOptions>? options = null)
+        public static async Task<Setup> CreateAsync(string environment = "production")
         {
             var bed = new DeploymentTestBed(environment);
             var arn = await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
-            return new Setup(bed, arn, options);
+            return new Setup(bed, arn);
         }
 
         public Task<VerificationReport> VerifyAsync() =>
-            Bed.Time.DriveAsync(Verifier.VerifyAsync(new VerifyRequest { Environment = Bed.Environment, BakeWindow = Bake, Actor = "tester" }));
+            Bed.Time.DriveAsync(Verifier.VerifyAsync(new VerifyRequest { BakeWindow = Bake, Actor = "tester" }));
 
         public void Dispose()
         {

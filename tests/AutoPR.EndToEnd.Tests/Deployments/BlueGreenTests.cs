@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Environments;
 using AutoPR.EndToEnd.Tests.Stack;
@@ -101,7 +102,7 @@ public sealed class BlueGreenTests(LocalStackFixture stack, ITestOutputHelper ou
         using var aws = await AwsClients.CreateAsync(environment);
         try
         {
-            await aws.Core.SendAsync(new AwsOperation(AwsService.Ecs, "DeleteService"),
+            await aws.Core.SendAsync(new AwsOperation(AwsService.Ecs, "DeleteService", AwsAccess.Write),
                 new JsonObject { ["cluster"] = environment.Cluster, ["service"] = environment.Service, ["force"] = true }, CancellationToken.None);
         }
         catch (AwsServiceException ex) when (ex.ErrorCode == "ServiceNotFoundException")

@@ -2,6 +2,8 @@ using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.Templates;
 using AutoPR.EndToEnd.Tests.Support;
 
+using AutoPR.Images;
+
 namespace AutoPR.EndToEnd.Tests.Templates;
 
 /// <summary>The hook the end-to-end tests make bad releases with: ReleaseInfo.ExtraEnvironment (DeployEcs --container-env).</summary>

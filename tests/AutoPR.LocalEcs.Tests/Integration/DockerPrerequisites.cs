@@ -1,4 +1,4 @@
-using AutoPR.Deployment.Docker.Engine;
+using AutoPR.Images.Engine;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
 

@@ -1,5 +1,5 @@
-using AutoPR.Deployment.Docker.BaseImages;
-using AutoPR.Deployment.Docker.Build;
+using AutoPR.Images.BaseImages;
+using AutoPR.Images.Build;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
 

@@ -62,6 +62,11 @@ public sealed class AwsJsonClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);
+        if (_options.ReadOnly && operation.Access != AwsAccess.Read)
+        {
+            throw new ReadOnlyViolationException(operation);
+        }
+
         var body = Encoding.UTF8.GetBytes(request.ToJsonString());
         var endpoint = EndpointFor(operation.Service);
         var invocationId = Guid.NewGuid().ToString();

@@ -7,6 +7,7 @@ using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Tests.Fixtures;
+using AutoPR.Images;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AutoPR.Deployment.Tests.Rollout.Fakes;
@@ -32,12 +33,11 @@ public sealed class DeploymentTestBed : IDisposable
         Environment = change is null ? environment : change(environment);
         Templates = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RepositoryPaths.Root));
         History = new DeploymentHistory(Client, Path.Combine(Directory, "history.jsonl"));
-        Deployer = new EcsDeployer(Client, History, new EcsDeployerOptions
+        Context = new DeploymentContext(Environment, Client, History, new DeploymentContextOptions { Time = Time, LockDirectory = LockDirectory });
+        Deployer = new EcsDeployer(Client, Context, new EcsDeployerOptions
         {
-            Time = Time,
             PollInterval = TimeSpan.FromSeconds(1),
             Timeout = TimeSpan.FromMinutes(5),
-            LockDirectory = Path.Combine(Directory, "locks"),
         });
     }
 
@@ -56,6 +56,11 @@ public sealed class DeploymentTestBed : IDisposable
     public DeploymentTemplates Templates { get; }
 
     public DeploymentHistory History { get; }
+
+    /// <summary>The environment's clock, lock and history recorder, as the library shares them.</summary>
+    public DeploymentContext Context { get; }
+
+    public string LockDirectory => Path.Combine(Directory, "locks");
 
     public EcsDeployer Deployer { get; }
 

@@ -1,0 +1,250 @@
+using System.Text.Json.Nodes;
+using AutoPR.Deployment.Ecs;
+using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.History;
+using AutoPR.Deployment.Publishing;
+using AutoPR.Deployment.Rollback;
+using AutoPR.Deployment.Rollout;
+using AutoPR.Deployment.Templates;
+using AutoPR.Deployment.Verification;
+using AutoPR.Images.Build;
+using AutoPR.Images.Engine;
+using AutoPR.Images.Push;
+using Microsoft.Extensions.Logging;
+
+namespace AutoPR.Deployment;
+
+/// <summary>
+/// The front door of the library: the deployments of one environment. Push an image into its repository, deploy it,
+/// verify it, roll back (by hand, or automatically after a failure), promote an image another environment verified,
+/// read the history. It makes its own AWS clients from the environment, and it remembers what it pushed and deployed
+/// in this run, so <see cref="VerifyAsync"/> verifies that deployment. Opened with
+/// <see cref="DeploymentsOptions.DryRun"/>, it changes nothing anywhere. Failures throw
+/// <see cref="DeploymentFailedException"/> (or <see cref="DeploymentRefusedException"/> when nothing was changed).
+/// </summary>
+public sealed class Deployments : IDisposable
+{
+    private readonly AwsClients _clients;
+    private readonly DeploymentsOptions _options;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly DeploymentHistory _history;
+    private readonly EcsDeployer _deployer;
+    private readonly Verifier _verifier;
+    private readonly EcsRollback _rollback;
+    private readonly ILogger _logger;
+
+    private Deployments(DeploymentEnvironment environment, AwsClients clients, DeploymentsOptions options)
+    {
+        _clients = clients;
+        _options = options;
+        var state = options.StateDirectory;
+        var loggers = options.Loggers;
+        _history = new DeploymentHistory(clients.Ecs, Path.Combine(state, "history", environment.Name + ".jsonl"), loggers?.CreateLogger("History"));
+        Context = new DeploymentContext(environment, clients.Ecs, options.DryRun ? null : _history, new DeploymentContextOptions
+        {
+            Time = options.Time,
+            Loggers = loggers,
+            LockDirectory = options.DryRun ? null : Path.Combine(state, "locks"),
+        });
+        _logger = Context.Logger("Deployments");
+        _deployer = new EcsDeployer(clients.Ecs, Context, new EcsDeployerOptions { Timeout = options.RolloutTimeout ?? TimeSpan.FromMinutes(30) });
+        _verifier = new Verifier(clients.Ecs, clients.CloudWatch, _http, Context);
+        _rollback = new EcsRollback(clients.Ecs, _deployer, Context, _verifier, clients.Ecr);
+    }
+
+    /// <summary>The environment these deployments go to.</summary>
+    public DeploymentEnvironment Environment => Context.Environment;
+
+    /// <summary>The clock, loggers, lock and history recorder shared by deploy, verify and rollback.</summary>
+    public DeploymentContext Context { get; }
+
+    /// <summary>The image this run pushed or promoted (or, for a dry run, would have).</summary>
+    public ImagePushRecord? Pushed { get; private set; }
+
+    /// <summary>The deployment this run made, once <see cref="DeployAsync"/> returned.</summary>
+    public DeploymentResult? Deployed { get; private set; }
+
+    private bool DryRun => _options.DryRun;
+
+    /// <summary>
+    /// Resolves region, endpoints, retries and credentials for <paramref name="environment"/> (one clear line when
+    /// something is missing: <see cref="Aws.AwsConfigurationException"/>) and wires the library.
+    /// </summary>
+    public static async Task<Deployments> OpenAsync(DeploymentEnvironment environment, DeploymentsOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        var aws = options.Aws with
+        {
+            ReadOnly = options.DryRun,
+            Time = options.Time,
+            Logger = options.Loggers?.CreateLogger("Aws") ?? options.Aws.Logger,
+        };
+        var clients = await AwsClients.CreateAsync(environment, aws, cancellationToken).ConfigureAwait(false);
+        return new Deployments(environment, clients, options);
+    }
+
+    /// <summary>Puts a built image into the environment's repository (see <see cref="EcrImagePublisher"/>).</summary>
+    public async Task<PushOutcome> PushAsync(ImageBuildRecord image, DockerEndpoints docker, IProgress<ImagePushProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(docker);
+        var outcome = await new EcrImagePublisher(Environment, _clients.Ecr, DryRun, Context.Logger("ImagePusher"))
+            .PushAsync(image, docker, progress, cancellationToken).ConfigureAwait(false);
+        Pushed = outcome.Record;
+        return outcome;
+    }
+
+    /// <summary>Copies the image <paramref name="source"/> verified into this environment's repository, by digest.</summary>
+    public async Task<PushOutcome> PromoteAsync(DeploymentEnvironment source, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var from = await OpenAsync(source, _options with { DryRun = true }, cancellationToken).ConfigureAwait(false);
+        var outcome = await new ImagePromoter(Environment, _clients.Ecr, DryRun, _logger)
+            .PromoteAsync(new ImagePromoter.Source(source, from._clients.Ecs, from._clients.Ecr, from._history, from.Context.Family), force, cancellationToken)
+            .ConfigureAwait(false);
+        Pushed = outcome.Record;
+        return outcome;
+    }
+
+    /// <summary>
+    /// Renders the task and service definitions for <paramref name="image"/>, prints the plan and diff, and (unless a
+    /// dry run) rolls it out and watches it, judged while it rolls out. A failure is rolled back when
+    /// <see cref="DeployOptions.AutoRollback"/>, then thrown.
+    /// </summary>
+    public async Task<DeploymentResult> DeployAsync(ImagePushRecord image, DeployOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(options);
+        Pushed = image;
+        var release = new ReleaseInfo
+        {
+            Image = image.Image,
+            GitSha = image.Commit,
+            Version = image.Image.Tag ?? image.Commit,
+            ImageTag = image.Image.Tag,
+            ExtraEnvironment = options.ExtraEnvironment,
+        };
+        var rendered = DeploymentTemplates.Load(_options.TemplatesDirectory).Render(Environment, release);
+        _logger.LogInformation("Deploying {Image} to {Environment}", release.Image.Runnable, Environment.Name);
+
+        // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
+        await using var guard = options.AutoRollback && !DryRun ? _verifier.RolloutGuard() : null;
+        var result = Deployed = await _deployer.DeployAsync(
+            new DeployRequest { Rendered = rendered, Actor = options.Actor, DryRun = DryRun, Confirmed = options.Confirmed, Guard = guard },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{Summary}", result.Summary);
+        if (!result.Succeeded)
+        {
+            await FailAsync(result.Reason ?? result.Summary, result.TaskDefinitionArn, options.Actor, options.AutoRollback, progress, cancellationToken, deployment: result).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Verifies what this run deployed (else what runs): rollout, health, /version, error rate and p99 over the bake
+    /// window. The report goes to <paramref name="progress"/> (<see cref="VerificationFinished"/>); a failure is rolled
+    /// back when <see cref="VerifyOptions.AutoRollback"/>, then thrown.
+    /// </summary>
+    public async Task<VerificationReport> VerifyAsync(VerifyOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var report = await _verifier.VerifyAsync(
+            new VerifyRequest
+            {
+                TaskDefinitionArn = Deployed?.TaskDefinitionArn,
+                ExpectedRevision = Deployed is null ? null : Pushed?.Commit,
+                BakeWindow = options.BakeWindow,
+                Actor = options.Actor,
+                RecordAs = Deployed is null ? DeploymentKind.Verify : DeploymentKind.Deploy,
+                DeploymentStartedAt = Deployed?.StartedAt,
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        progress?.Report(new VerificationFinished(Context.Time.GetUtcNow(), report));
+        if (!report.Passed)
+        {
+            await FailAsync(report.Summary, report.TaskDefinitionArn, options.Actor, options.AutoRollback, progress, cancellationToken, verification: report).ConfigureAwait(false);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// A manual rollback to <see cref="RollbackRequest.Target"/>, verified; thrown when it fails. A dry run only says
+    /// which revision it would return to, and returns null.
+    /// </summary>
+    public async Task<RollbackResult?> RollBackAsync(RollbackRequest request, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _logger.LogInformation("Rolling {Environment} back to {Target}", Environment.Name, request.Target);
+        if (DryRun)
+        {
+            var target = await _rollback.ResolveAsync(request.Target, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("dry run: would roll {Environment} back to {Revision}; nothing was changed", Environment.Name, TaskDefinitionRegistered.Label(target));
+            return null;
+        }
+
+        var result = await _rollback.RollBackAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{Summary}", result.Summary);
+        return result.Succeeded ? result : throw new DeploymentFailedException(result.Summary, rollback: result);
+    }
+
+    /// <summary>The deployments, verifications and rollbacks of the environment, newest first.</summary>
+    public Task<IReadOnlyList<DeploymentRecord>> HistoryAsync(CancellationToken cancellationToken) =>
+        _history.ReadAsync(Context.Family, Environment.Name, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Creates the cluster of a local environment (idempotent). On AWS the cluster is infrastructure made elsewhere,
+    /// so this refuses any other environment.
+    /// </summary>
+    public async Task CreateLocalClusterAsync(CancellationToken cancellationToken)
+    {
+        if (!Environment.IsLocal)
+        {
+            throw new InvalidOperationException($"{Environment.Name} is not a local environment; its cluster is infrastructure, made outside this tool.");
+        }
+
+        await _clients.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = Environment.Cluster }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _http.Dispose();
+        _clients.Dispose();
+    }
+
+    // Rolls back (unless off), then fails with the original cause whatever the rollback did.
+    private async Task FailAsync(
+        string cause,
+        string? failedTaskDefinitionArn,
+        string actor,
+        bool autoRollback,
+        IProgress<DeploymentEvent>? progress,
+        CancellationToken cancellationToken,
+        DeploymentResult? deployment = null,
+        VerificationReport? verification = null)
+    {
+        if (!autoRollback || DryRun)
+        {
+            throw new DeploymentFailedException($"{cause} (automatic rollback is off: --no-auto-rollback)", deployment, verification);
+        }
+
+        _logger.LogWarning("Rolling back: {Cause}", cause);
+        var rollback = await _rollback.RollBackAfterFailureAsync(
+            new AutoRollbackRequest { Cause = cause, Actor = actor, FailedTaskDefinitionArn = failedTaskDefinitionArn },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        _logger.LogWarning("{Summary}", rollback.Summary);
+        throw new DeploymentFailedException(
+            rollback.Succeeded
+                ? $"{cause}; rolled back to {rollback.ToTaskDefinitionArn?.Split('/').Last()}"
+                : $"{cause}; the rollback did not complete either: {rollback.Summary}",
+            deployment,
+            verification,
+            rollback);
+    }
+}

@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace AutoPR.Deployment.Docker.Build;
-
-/// <summary>Source-generated JSON for the build record and the inputs digest (the library is trimmable).</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(ImageBuildRecord))]
-[JsonSerializable(typeof(SortedDictionary<string, string>))]
-internal sealed partial class BuildJsonContext : JsonSerializerContext;
