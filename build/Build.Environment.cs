@@ -77,7 +77,6 @@ internal sealed partial class Build
     /// <summary>Keeps what PushEcr or Promote put in the registry for the targets after it; a dry run writes nothing.</summary>
     async Task RecordPushAsync(PushOutcome outcome, CancellationToken cancellationToken)
     {
-        Serilog.Log.Information("{Summary}", outcome.Summary);
         if (!DryRun)
         {
             await outcome.Record.WriteAsync(PushRecordFile(outcome.Record.Environment), cancellationToken);
@@ -87,5 +86,7 @@ internal sealed partial class Build
         {
             throw new TargetSkippedException(outcome.Summary);
         }
+
+        Serilog.Log.Information("{Summary}", outcome.Summary);
     }
 }

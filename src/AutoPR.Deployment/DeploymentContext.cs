@@ -18,7 +18,7 @@ public sealed class DeploymentContext
     private readonly ILoggerFactory _loggers;
     private readonly string? _lockDirectory;
 
-    /// <summary>Creates the context; <paramref name="history"/> null records nothing (a library user without history).</summary>
+    /// <summary>Creates the context; <paramref name="history"/> null keeps no history (a library user without one).</summary>
     public DeploymentContext(DeploymentEnvironment environment, EcsClient ecs, DeploymentHistory? history = null, DeploymentContextOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -27,8 +27,8 @@ public sealed class DeploymentContext
         Environment = environment;
         Time = options.Time;
         _loggers = options.Loggers ?? NullLoggerFactory.Instance;
-        _lockDirectory = options.LockDirectory;
-        Recorder = new HistoryRecorder(this, ecs, history, Logger("History"));
+        _lockDirectory = options.DryRun ? null : options.LockDirectory;
+        Recorder = new HistoryRecorder(this, ecs, history, write: !options.DryRun, Logger("History"));
     }
 
     /// <summary>The environment acted on.</summary>

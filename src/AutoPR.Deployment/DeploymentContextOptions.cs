@@ -13,4 +13,7 @@ public sealed record DeploymentContextOptions
 
     /// <summary>Folder of the per-environment lock files (one deployment per environment on this machine); null for none.</summary>
     public string? LockDirectory { get; init; }
+
+    /// <summary>A dry run: the history is read but never written, and no lock is taken.</summary>
+    public bool DryRun { get; init; }
 }

@@ -40,11 +40,12 @@ public sealed class Deployments : IDisposable
         var state = options.StateDirectory;
         var loggers = options.Loggers;
         _history = new DeploymentHistory(clients.Ecs, Path.Combine(state, "history", environment.Name + ".jsonl"), loggers?.CreateLogger("History"));
-        Context = new DeploymentContext(environment, clients.Ecs, options.DryRun ? null : _history, new DeploymentContextOptions
+        Context = new DeploymentContext(environment, clients.Ecs, _history, new DeploymentContextOptions
         {
             Time = options.Time,
             Loggers = loggers,
-            LockDirectory = options.DryRun ? null : Path.Combine(state, "locks"),
+            LockDirectory = Path.Combine(state, "locks"),
+            DryRun = options.DryRun,
         });
         _logger = Context.Logger("Deployments");
         _deployer = new EcsDeployer(clients.Ecs, Context, new EcsDeployerOptions { Timeout = options.RolloutTimeout ?? TimeSpan.FromMinutes(30) });

@@ -56,11 +56,14 @@ public sealed partial record ImageReference
 
     /// <summary>The reference a task definition runs: REGISTRY/REPOSITORY@DIGEST.</summary>
     public string Pinned => IsPinned
-        ? $"{Registry}/{Repository}@{Digest}"
+        ? $"{Name}@{Digest}"
         : throw new InvalidOperationException($"{Tagged} has no digest yet; fix: push it (PushEcr) so the deployment can pin it");
 
     /// <summary>REGISTRY/REPOSITORY:TAG (REGISTRY/REPOSITORY when there is no tag).</summary>
-    public string Tagged => Tag is null ? $"{Registry}/{Repository}" : $"{Registry}/{Repository}:{Tag}";
+    public string Tagged => Tag is null ? Name : $"{Name}:{Tag}";
+
+    /// <summary>REGISTRY/REPOSITORY.</summary>
+    public string Name => $"{Registry}/{Repository}";
 
     /// <summary>What to put in a task definition: <see cref="Pinned"/> when the digest is known, else <see cref="Tagged"/>.</summary>
     public string Runnable => IsPinned ? Pinned : Tagged;
@@ -99,6 +102,19 @@ public sealed partial record ImageReference
         return digest is null ? Unpinned(reference[..slash], repository, tag!) : new ImageReference(reference[..slash], repository, digest, tag);
     }
 
+    /// <summary>Parses like <see cref="Parse"/>; null for anything that is not an image reference.</summary>
+    public static ImageReference? TryParse(string? reference)
+    {
+        try
+        {
+            return reference is null ? null : Parse(reference);
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The digest inside an image reference ("...@sha256:..."), or null when it is pinned by tag only.</summary>
     public static string? DigestOf(string? image)
     {
@@ -107,7 +123,7 @@ public sealed partial record ImageReference
     }
 
     /// <summary>REGISTRY/REPOSITORY:TAG@DIGEST, or whichever parts are known.</summary>
-    public override string ToString() => IsPinned ? (Tag is null ? Pinned : $"{Tagged}@{Digest}") : Tagged;
+    public override string ToString() => IsPinned && Tag is not null ? Tagged + Pinned[Name.Length..] : Runnable;
 
     private static string RequireDigest(string digest) => IsDigest(digest)
         ? digest

@@ -15,16 +15,18 @@ public sealed class HistoryRecorder
     private readonly DeploymentContext _context;
     private readonly EcsClient _ecs;
     private readonly ILogger _logger;
+    private readonly bool _write;
 
-    internal HistoryRecorder(DeploymentContext context, EcsClient ecs, DeploymentHistory? history, ILogger logger)
+    internal HistoryRecorder(DeploymentContext context, EcsClient ecs, DeploymentHistory? history, bool write, ILogger logger)
     {
         _context = context;
         _ecs = ecs;
         History = history;
+        _write = write;
         _logger = logger;
     }
 
-    /// <summary>The history written to and read from; null when this context keeps none.</summary>
+    /// <summary>The history written to (except in a dry run) and read from; null when this context keeps none.</summary>
     public DeploymentHistory? History { get; }
 
     /// <summary>
@@ -34,7 +36,7 @@ public sealed class HistoryRecorder
     public async Task RecordAsync(RecordRequest request, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (History is null)
+        if (History is null || !_write)
         {
             return;
         }

@@ -111,10 +111,9 @@ public sealed partial class ImagePusher
         ArgumentNullException.ThrowIfNull(request);
         using var client = _endpoints.CreateClient();
         var image = await InspectSourceAsync(client, request.SourceImage, cancellationToken);
-        var prefix = request.Target.Tagged[..^(request.Tag.Length + 1)] + "@";
-        return image.RepoDigests?.FirstOrDefault(d => d.StartsWith(prefix, StringComparison.Ordinal)) is { } known
-            ? ImageReference.DigestOf(known)
-            : null;
+        return (image.RepoDigests ?? [])
+            .Select(ImageReference.TryParse)
+            .FirstOrDefault(known => known is { IsPinned: true } && known.Name == request.Target.Name)?.Digest;
     }
 
     private static async Task<ImageInspectResponse> InspectSourceAsync(DockerClient client, string source, CancellationToken cancellationToken)
