@@ -43,24 +43,19 @@ internal sealed partial class Build
         .Description("Writes .github/workflows/*.yml from the [GitHubActions*] attributes in build/Build.Workflows.cs.")
         .Executes(async ct =>
         {
-            var files = GitHubActionsGenerator.Generate(GetType(), [WorkflowsHeader]);
             var directory = WorkflowsDirectory ?? RootDirectory / ".github" / "workflows";
-            var changes = await GitHubActionsGenerator.WriteAsync(files, directory, ct);
-            foreach (var change in changes)
+            var written = await GitHubActions.WriteWorkflowsAsync(this, directory, [WorkflowsHeader], ct);
+            foreach (var change in written.Changes)
             {
                 Log.Information("{Change}", change);
             }
 
-            Log.Information("{Count} workflow(s) in {Directory}, {Changes} changed", files.Count, directory, changes.Count);
+            Log.Information("{Count} workflow(s) in {Directory}, {Changes} changed", written.Files, directory, written.Changes.Count);
 
             // The deploy targets may not exist yet in this build; name them in a warning rather than silently.
-            var targets = TargetGraph.Create(this).Targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var file in files)
+            foreach (var unknown in written.UnknownTargets)
             {
-                foreach (var missing in file.InvokedTargets.Where(t => !targets.Contains(t)))
-                {
-                    Log.Warning("{File} runs target {Target}, which this build does not define", file.FileName, missing);
-                }
+                Log.Warning("{Unknown}", unknown);
             }
         });
 }

@@ -26,7 +26,7 @@ internal static class DeploymentReport
         if (deployment is not null)
         {
             rows.Add(["Task definition", deployment.TaskDefinitionArn ?? "(none)"]);
-            rows.Add(["Deployment", $"{deployment.Status} in {SummaryWriter.Format(deployment.FinishedAt - deployment.StartedAt)}"]);
+            rows.Add(["Deployment", $"{deployment.Status} in {(deployment.FinishedAt - deployment.StartedAt).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s"]);
         }
 
         var markdown = $"### Deployment to {environment.Name}\n\n{GitHubActions.MarkdownTable(["", ""], rows)}\n";

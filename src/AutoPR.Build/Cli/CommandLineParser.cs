@@ -7,7 +7,7 @@ namespace AutoPR.Build;
 /// [--profile P] [--parameter value ...]</c> with System.CommandLine. Parameter values stay raw text here, so that
 /// every source is parsed (and fails) the same way in <see cref="ParameterValueParser"/>.
 /// </summary>
-public static class CommandLineParser
+internal static class CommandLineParser
 {
     public static HostInvocation Parse(IReadOnlyList<string> args, IReadOnlyList<ParameterDescriptor> parameters)
     {

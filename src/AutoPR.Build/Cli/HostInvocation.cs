@@ -1,7 +1,7 @@
 namespace AutoPR.Build;
 
 /// <summary>What the command line asked of the host, before anything is resolved against the build.</summary>
-public sealed record HostInvocation(
+internal sealed record HostInvocation(
     IReadOnlyList<string> Targets,
     SkipRequest Skip,
     bool ShowPlan,

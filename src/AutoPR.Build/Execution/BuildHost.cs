@@ -9,7 +9,7 @@ namespace AutoPR.Build;
 /// One run of a build: parse the command line, resolve parameters, plan, check requirements, run, summarize.
 /// Everything that can be wrong with the request is found before the first target starts.
 /// </summary>
-public static class BuildHost
+internal static class BuildHost
 {
     public static async Task<int> RunAsync(object build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, IDictionary environment, TextWriter output, TextWriter error)
     {

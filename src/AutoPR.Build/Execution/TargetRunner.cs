@@ -7,7 +7,7 @@ namespace AutoPR.Build;
 /// Runs a plan in order. A failure stops what follows, except targets that proceed after failure (their
 /// dependents still do not run) and assured targets, which run after failures and interruptions alike.
 /// </summary>
-public sealed class TargetRunner(TargetOutput output, ILogger log)
+internal sealed class TargetRunner(TargetOutput output, ILogger log)
 {
     /// <param name="interrupt">Cancelled on the first Ctrl-C: the running target is aborted.</param>
     /// <param name="hardStop">Cancelled on the second Ctrl-C: assured targets are aborted too.</param>

@@ -1,4 +1,4 @@
 namespace AutoPR.Build;
 
 /// <summary>The user asked for something that cannot run: one line, exit code 2, nothing executed.</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);

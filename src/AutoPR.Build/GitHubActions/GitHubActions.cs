@@ -8,15 +8,34 @@ public static class GitHubActions
     /// <summary>The variable in which the runner names the job's summary file.</summary>
     public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
+    /// <summary>The run's secret masker, set by the host before any target runs.</summary>
+    internal static SecretRedactor? Redactor { get; set; }
+
     /// <summary>
     /// Appends <paramref name="markdown"/> (and a line break) to the job summary when the runner provides one; returns
     /// false and writes nothing elsewhere (a local build). Reports from several targets accumulate in order.
     /// </summary>
-    /// <summary>The run's secret masker, set by the host before any target runs.</summary>
-    internal static SecretRedactor? Redactor { get; set; }
-
     public static Task<bool> AppendStepSummaryAsync(string markdown, CancellationToken cancellationToken = default) =>
         AppendStepSummaryAsync(Environment.GetEnvironmentVariable(StepSummaryVariable), markdown, cancellationToken);
+
+    /// <summary>
+    /// Writes the workflows the [GitHubActions*] attributes on <paramref name="build"/> declare into
+    /// <paramref name="directory"/> (a file only when its text changed), each starting with
+    /// <paramref name="headerLines"/> as comments. The result names the changed files, and the targets a workflow runs
+    /// that the build does not define.
+    /// </summary>
+    public static async Task<GitHubActionsWorkflowsWritten> WriteWorkflowsAsync(
+        NukeBuild build, string directory, IReadOnlyList<string> headerLines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var files = GitHubActionsGenerator.Generate(build.GetType(), headerLines);
+        var changes = await GitHubActionsGenerator.WriteAsync(files, directory, cancellationToken).ConfigureAwait(false);
+        var targets = TargetGraph.Create(build).Targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = files
+            .SelectMany(file => file.InvokedTargets.Where(t => !targets.Contains(t)).Select(t => $"{file.FileName} runs target {t}, which this build does not define"))
+            .ToList();
+        return new GitHubActionsWorkflowsWritten(files.Count, changes, unknown);
+    }
 
     internal static async Task<bool> AppendStepSummaryAsync(string? summaryFile, string markdown, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace AutoPR.Build;
 /// <see cref="GitHubActionsWorkflowAttribute"/>, with its <see cref="GitHubActionsInputAttribute"/>s and
 /// <see cref="GitHubActionsJobAttribute"/>s in declaration order. The text is a function of the attributes only.
 /// </summary>
-public static partial class GitHubActionsGenerator
+internal static partial class GitHubActionsGenerator
 {
     public const string FileExtension = ".yml";
 

@@ -1,7 +1,7 @@
 namespace AutoPR.Build;
 
 /// <summary>A target as a node of the graph: its declaration resolved to other nodes, plus its run state.</summary>
-public sealed class ExecutableTarget
+internal sealed class ExecutableTarget
 {
     internal ExecutableTarget(string name, TargetDefinition definition, int declarationIndex)
     {

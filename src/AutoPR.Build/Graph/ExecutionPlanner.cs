@@ -1,20 +1,20 @@
 namespace AutoPR.Build;
 
 /// <summary>What --skip asked for: nothing, the named targets, or every target that was not invoked.</summary>
-public sealed record SkipRequest(bool SkipAllButInvoked, IReadOnlyList<string> Names)
+internal sealed record SkipRequest(bool SkipAllButInvoked, IReadOnlyList<string> Names)
 {
     public static SkipRequest None { get; } = new(false, []);
 }
 
 /// <summary>The targets to run, in order, each with its starting status (NotRun, or Skipped with a reason).</summary>
-public sealed record ExecutionPlan(IReadOnlyList<ExecutableTarget> Invoked, IReadOnlyList<ExecutableTarget> Ordered);
+internal sealed record ExecutionPlan(IReadOnlyList<ExecutableTarget> Invoked, IReadOnlyList<ExecutableTarget> Ordered);
 
 /// <summary>
 /// Turns invoked targets into an ordered plan: dependencies and triggered targets are pulled in, ordering
 /// edges (After/Before) apply between planned targets, and ties break by declaration-first discovery so the
 /// same request always gives the same order.
 /// </summary>
-public static class ExecutionPlanner
+internal static class ExecutionPlanner
 {
     public static ExecutionPlan Plan(TargetGraph graph, IReadOnlyList<ExecutableTarget> invoked, SkipRequest skip)
     {

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace AutoPR.Build;
 
 /// <summary>Finds the <see cref="Target"/> properties of a build and links them into a graph.</summary>
-public sealed class TargetGraph
+internal sealed class TargetGraph
 {
     private TargetGraph(IReadOnlyList<ExecutableTarget> targets) => Targets = targets;
 

@@ -1,7 +1,7 @@
 namespace AutoPR.Build;
 
 /// <summary>Matches what a user typed ("deploy-ecs", "DEPLOYECS") to target names, and suggests near misses.</summary>
-public static class TargetNames
+internal static class TargetNames
 {
     public static ExecutableTarget? Find(IEnumerable<ExecutableTarget> targets, string typed) =>
         targets.FirstOrDefault(t => Normalize(t.Name) == Normalize(typed));

@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace AutoPR.Build;
 
 /// <summary>--help: the targets with their direct dependencies, the parameters with type, default and allowed values.</summary>
-public static class HelpWriter
+internal static class HelpWriter
 {
     public static void Write(IAnsiConsole console, TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters, object build, IReadOnlyList<ExecutableTarget> defaults)
     {

@@ -11,7 +11,7 @@ namespace AutoPR.Build;
 /// Where the host writes: stdout and stderr behind the secret redactor, a Spectre console for tables and
 /// trees, and the Serilog logger the build logs through. Colour follows the terminal and NO_COLOR.
 /// </summary>
-public sealed class HostConsole
+internal sealed class HostConsole
 {
     private HostConsole(TextWriter output, TextWriter error, IAnsiConsole ansi, bool isGitHubActions)
     {

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace AutoPR.Build;
 
 /// <summary>--plan: the invoked targets as trees of their dependencies, the run order, and a mermaid graph file.</summary>
-public static class PlanWriter
+internal static class PlanWriter
 {
     public static void Write(IAnsiConsole console, ExecutionPlan plan)
     {

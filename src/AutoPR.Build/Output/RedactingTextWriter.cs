@@ -6,7 +6,7 @@ namespace AutoPR.Build;
 /// Wraps stdout/stderr so that no secret reaches them, whoever writes (Serilog, Spectre, a tool's output).
 /// Text is held until a line ends, so a secret split across writes is still masked.
 /// </summary>
-public sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redactor) : TextWriter
+internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redactor) : TextWriter
 {
     private readonly StringBuilder _line = new();
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AutoPR.Build;
 
 /// <summary>Writes .nuke/build.schema.json from the targets and parameters, so editors complete parameters.json.</summary>
-public static class SchemaWriter
+internal static class SchemaWriter
 {
     public static JsonObject Create(TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters)
     {

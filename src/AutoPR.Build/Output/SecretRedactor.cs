@@ -1,7 +1,7 @@
 namespace AutoPR.Build;
 
 /// <summary>Knows the secret values of this run and masks them in any text bound for output.</summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     public const string Mask = "***";
 

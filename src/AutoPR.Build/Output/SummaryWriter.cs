@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace AutoPR.Build;
 
 /// <summary>The table printed at the end of every run: target, status, duration, note.</summary>
-public static class SummaryWriter
+internal static class SummaryWriter
 {
     public static void Write(IAnsiConsole console, ExecutionPlan plan, TimeSpan total)
     {

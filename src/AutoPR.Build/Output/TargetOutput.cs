@@ -6,7 +6,7 @@ namespace AutoPR.Build;
 /// Marks where each target's output starts and ends: a rule in a terminal, a collapsible
 /// <c>::group::</c> under GitHub Actions, and an <c>::error::</c> annotation for a failure.
 /// </summary>
-public sealed class TargetOutput(HostConsole console)
+internal sealed class TargetOutput(HostConsole console)
 {
     public void Starting(ExecutableTarget target)
     {

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace AutoPR.Build;
 
 /// <summary>One [Parameter] member of a build: its names, type, allowed values, and how to read and write it.</summary>
-public sealed class ParameterDescriptor
+internal sealed class ParameterDescriptor
 {
     private readonly MemberInfo _member;
     private readonly Lazy<IReadOnlyList<string>?> _allowedValues;

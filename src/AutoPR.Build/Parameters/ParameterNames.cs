@@ -3,7 +3,7 @@ using System.Text;
 namespace AutoPR.Build;
 
 /// <summary>The spellings of one member name: DryRun, dry-run, DRY_RUN.</summary>
-public static class ParameterNames
+internal static class ParameterNames
 {
     public static string Kebab(string memberName) => Split(memberName, '-', upper: false);
 

@@ -9,7 +9,7 @@ namespace AutoPR.Build;
 /// (AUTOPR_NAME, Name, NAME), then the profiles named with --profile (later ones win), then .nuke/parameters.json.
 /// Everything is parsed and checked before any target runs.
 /// </summary>
-public sealed class ParameterResolver(IReadOnlyList<ParameterDescriptor> parameters, string rootDirectory)
+internal sealed class ParameterResolver(IReadOnlyList<ParameterDescriptor> parameters, string rootDirectory)
 {
     public const string ParametersDirectory = ".nuke";
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AutoPR.Build;
 
 /// <summary>Turns the raw text of a parameter, from whichever source, into its typed value or one clear error.</summary>
-public static partial class ParameterValueParser
+internal static partial class ParameterValueParser
 {
     public static object? Parse(ParameterDescriptor parameter, IReadOnlyList<string> raw, string source, string rootDirectory)
     {
