@@ -13,21 +13,23 @@ public sealed class ServiceImage(DockerFixture docker)
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ImageBuildRecord? _first;
+    private List<ImageBuildProgress> _firstProgress = [];
 
-    /// <summary>The first build of this run and everything it reported.</summary>
+    /// <summary>The first build of this run and everything it reported, whichever test asked first.</summary>
     public async Task<(ImageBuildRecord Result, IReadOnlyList<ImageBuildProgress> Progress)> BuildAsync()
     {
         await _gate.WaitAsync();
         try
         {
-            var progress = new List<ImageBuildProgress>();
             if (_first is null)
             {
+                var progress = new List<ImageBuildProgress>();
                 await new BaseImage(docker.Endpoints).EnsureAsync();
                 _first = await new ImageBuilder(docker.Endpoints).BuildAsync(Request(), new SynchronousProgress<ImageBuildProgress>(progress.Add));
+                _firstProgress = progress;
             }
 
-            return (_first, progress);
+            return (_first, _firstProgress);
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AutoPR.EndToEnd.Tests.Stack;
 using AutoPR.EndToEnd.Tests.Support;
+using AutoPR.Images.Push;
 using Xunit.Abstractions;
 
 namespace AutoPR.EndToEnd.Tests.Deployments;
@@ -42,9 +43,9 @@ public sealed class HappyPathTests(LocalStackFixture stack, ITestOutputHelper ou
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var version = await http.GetFromJsonAsync<JsonObject>(new Uri(stack.Listener, "/version"));
-            var pushed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryRoot.Combine("artifacts", "docker", "push-local.json")))!;
+            var pushed = await ImagePushRecord.ReadAsync(RepositoryRoot.Combine("artifacts", "docker", "push-local.json"));
             Assert.Equal(stack.ExpectedRevision, version!["revision"]!.GetValue<string>());
-            Assert.Equal(pushed["tag"]!.GetValue<string>(), version["imageTag"]!.GetValue<string>());
+            Assert.Equal(pushed.Image.Tag, version["imageTag"]!.GetValue<string>());
             Assert.Equal("local", version["environment"]!.GetValue<string>());
 
             var history = await stack.RunAsync(output, "History", "--environment", "local");
