@@ -54,61 +54,51 @@ public sealed class EcsRollback
     public async Task<RollbackResult> RollBackAfterFailureAsync(AutoRollbackRequest request, IProgress<DeploymentEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var environment = _context.Environment;
-        var started = Time.GetUtcNow();
+        var run = new Run(request.Actor, request.Cause, Time.GetUtcNow(), progress);
         using var environmentLock = _context.Lock(request.Actor);
-        var service = await RequireServiceAsync(environment, cancellationToken).ConfigureAwait(false);
+        var service = await RequireServiceAsync(cancellationToken).ConfigureAwait(false);
         var failed = request.FailedTaskDefinitionArn ?? service.TaskDefinition;
-        if (await ActiveServiceDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is { } active)
+        if (await ActiveServiceDeploymentAsync(cancellationToken).ConfigureAwait(false) is { } active)
         {
-            return await StopWithRollbackAsync(environment, service, active, failed, request.Actor, request.Cause, started, progress, cancellationToken).ConfigureAwait(false);
+            return await StopWithRollbackAsync(run, service, active, failed, cancellationToken).ConfigureAwait(false);
         }
 
-        var family = _context.Family;
-        var verified = await _history.FindLastVerifiedAsync(family, environment.Name, failed, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false)
+        var (family, name) = (_context.Family, _context.Environment.Name);
+        var verified = await _history.FindLastVerifiedAsync(family, name, failed, _options.MaxRevisionsSearched, cancellationToken).ConfigureAwait(false)
             ?? throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
-                $"no verified revision of {family} other than {(failed is null ? "the running one" : TaskDefinitionRegistered.Label(failed))} in the history of {environment.Name}; " +
+                $"no verified revision of {family} other than {(failed is null ? "the running one" : TaskDefinitionRegistered.Label(failed))} in the history of {name}; " +
                 $"cannot roll back after: {request.Cause}; fix: roll back by hand to a known-good revision (Rollback --to-revision N)");
-        return await RedeployAsync(environment, service, verified.TaskDefinitionArn, request.Actor, "automated rollback after: " + request.Cause, request.Cause, started, progress, cancellationToken).ConfigureAwait(false);
+        return await RedeployAsync(run, service, verified.TaskDefinitionArn, "automated rollback after: " + request.Cause, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A manual rollback; needs confirmation where the environment requires approval.</summary>
     public async Task<RollbackResult> RollBackAsync(RollbackRequest request, IProgress<DeploymentEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var environment = _context.Environment;
         var started = Time.GetUtcNow();
-        DeploymentGuard.RequireApproval(environment, request.Confirmed, "roll back");
+        DeploymentGuard.RequireApproval(_context.Environment, request.Confirmed, "roll back");
         using var environmentLock = _context.Lock(request.Actor);
-        var service = await RequireServiceAsync(environment, cancellationToken).ConfigureAwait(false);
+        var service = await RequireServiceAsync(cancellationToken).ConfigureAwait(false);
         var reason = request.Reason ?? $"manual rollback to {request.Target} by {request.Actor}";
-        var active = await ActiveServiceDeploymentAsync(environment, cancellationToken).ConfigureAwait(false);
+        var run = new Run(request.Actor, reason, started, progress);
+        var active = await ActiveServiceDeploymentAsync(cancellationToken).ConfigureAwait(false);
         if (request.Target is RollbackTarget.PreviousTarget && active is not null)
         {
-            return await StopWithRollbackAsync(environment, service, active, service.TaskDefinition, request.Actor, reason, started, progress, cancellationToken).ConfigureAwait(false);
+            return await StopWithRollbackAsync(run, service, active, service.TaskDefinition, cancellationToken).ConfigureAwait(false);
         }
 
         var target = await _targets.ResolveAsync(service, request.Target, cancellationToken).ConfigureAwait(false);
-        return await RedeployAsync(environment, service, target, request.Actor, reason, request.Reason, started, progress, cancellationToken).ConfigureAwait(false);
+        return await RedeployAsync(run, service, target, reason, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The revision a manual rollback would go to (read only), for printing a plan.</summary>
     public async Task<string> ResolveAsync(RollbackTarget target, CancellationToken cancellationToken = default)
     {
-        var service = await RequireServiceAsync(_context.Environment, cancellationToken).ConfigureAwait(false);
+        var service = await RequireServiceAsync(cancellationToken).ConfigureAwait(false);
         return await _targets.ResolveAsync(service, target, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RollbackResult> StopWithRollbackAsync(
-        DeploymentEnvironment environment,
-        EcsServiceView service,
-        EcsServiceDeploymentView active,
-        string? failed,
-        string actor,
-        string cause,
-        DateTimeOffset started,
-        IProgress<DeploymentEvent>? progress,
-        CancellationToken cancellationToken)
+    private async Task<RollbackResult> StopWithRollbackAsync(Run run, EcsServiceView service, EcsServiceDeploymentView active, string? failed, CancellationToken cancellationToken)
     {
         // ECS's own account first; without it, the revision the older deployment still runs.
         var direction = await RollbackDirection.ReadAsync(_ecs, active, _logger, cancellationToken).ConfigureAwait(false);
@@ -117,7 +107,7 @@ public sealed class EcsRollback
             ?? service.Deployments.FirstOrDefault(d => d.Status == "ACTIVE" && !string.Equals(d.TaskDefinition, failed, StringComparison.Ordinal))?.TaskDefinition
             ?? service.Deployments.FirstOrDefault(d => d.Status == "PRIMARY")?.TaskDefinition
             ?? failed ?? string.Empty;
-        progress?.Report(new RollbackStarted(Time.GetUtcNow(), RollbackMethod.StopServiceDeployment, failed, expected.Length == 0 ? null : expected, cause));
+        run.Progress?.Report(new RollbackStarted(Time.GetUtcNow(), RollbackMethod.StopServiceDeployment, failed, expected.Length == 0 ? null : expected, run.Cause));
         if (active.Status is "PENDING" or "IN_PROGRESS")
         {
             try
@@ -133,121 +123,72 @@ public sealed class EcsRollback
 
         var rollout = await _deployer.WatchAsync(new RolloutWatch
         {
-            Cluster = environment.Cluster,
-            Service = environment.Service,
+            Cluster = _context.Environment.Cluster,
+            Service = _context.Environment.Service,
             TaskDefinitionArn = expected,
             ServiceDeploymentArn = active.Arn,
             KnownEventIds = service.Events.Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal),
             IsRollback = true,
             Timeout = _deployer.Options.Timeout,
-        }, progress, cancellationToken).ConfigureAwait(false);
+        }, run.Progress, cancellationToken).ConfigureAwait(false);
         var arrived = rollout.FinalTaskDefinitionArn ?? expected;
-        return await FinishAsync(environment, RollbackMethod.StopServiceDeployment, failed, arrived, rollout, actor, cause, started, progress, cancellationToken).ConfigureAwait(false);
+        if (arrived.Length > 0)
+        {
+            // The deployer did not record this rollback (ECS made it); do it here.
+            await _context.Recorder.RecordAsync(new RecordRequest
+            {
+                Kind = DeploymentKind.Rollback,
+                TaskDefinitionArn = arrived,
+                Actor = run.Actor,
+                StartedAt = run.Started,
+                Outcome = rollout.Succeeded ? DeploymentOutcome.Deployed : DeploymentOutcome.Failed,
+                Reason = rollout.Reason ?? "rollback after: " + run.Cause,
+            }, run.Progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var verification = rollout.Succeeded && arrived.Length > 0 ? await VerifyAsync(run, arrived, cancellationToken).ConfigureAwait(false) : null;
+        return Result(run, RollbackMethod.StopServiceDeployment, failed, arrived, rollout, verification);
     }
 
-    private async Task<RollbackResult> RedeployAsync(
-        DeploymentEnvironment environment,
-        EcsServiceView service,
-        string target,
-        string actor,
-        string reason,
-        string? cause,
-        DateTimeOffset started,
-        IProgress<DeploymentEvent>? progress,
-        CancellationToken cancellationToken)
+    private async Task<RollbackResult> RedeployAsync(Run run, EcsServiceView service, string target, string reason, CancellationToken cancellationToken)
     {
         var from = service.TaskDefinition;
         if (string.Equals(from, target, StringComparison.Ordinal))
         {
-            return await FinishAsync(environment, RollbackMethod.AlreadyRunning, from, target, null, actor, cause ?? reason, started, progress, cancellationToken).ConfigureAwait(false);
+            return Result(run, RollbackMethod.AlreadyRunning, from, target, null, await VerifyAsync(run, target, cancellationToken).ConfigureAwait(false));
         }
 
-        progress?.Report(new RollbackStarted(Time.GetUtcNow(), RollbackMethod.Redeploy, from, target, cause ?? reason));
-        var deployment = await _deployer.DeployRevisionAsync(new RevisionDeployRequest
-        {
-            TaskDefinitionArn = target,
-            Actor = actor,
-            Kind = DeploymentKind.Rollback,
-            Reason = reason,
-        }, progress, cancellationToken).ConfigureAwait(false);
-        var verification = deployment.Succeeded ? await VerifyAsync(environment, target, actor, started, progress, cancellationToken).ConfigureAwait(false) : null;
-        return new RollbackResult
-        {
-            Environment = environment.Name,
-            Method = RollbackMethod.Redeploy,
-            FromTaskDefinitionArn = from,
-            ToTaskDefinitionArn = target,
-            Rollout = deployment.Rollout,
-            Verification = verification,
-            Cause = cause ?? reason,
-            StartedAt = started,
-            FinishedAt = Time.GetUtcNow(),
-        };
+        run.Progress?.Report(new RollbackStarted(Time.GetUtcNow(), RollbackMethod.Redeploy, from, target, run.Cause));
+        var deployment = await _deployer.DeployRevisionAsync(
+            new RevisionDeployRequest { TaskDefinitionArn = target, Actor = run.Actor, Kind = DeploymentKind.Rollback, Reason = reason }, run.Progress, cancellationToken).ConfigureAwait(false);
+        var verification = deployment.Succeeded ? await VerifyAsync(run, target, cancellationToken).ConfigureAwait(false) : null;
+        return Result(run, RollbackMethod.Redeploy, from, target, deployment.Rollout, verification);
     }
 
-    private async Task<RollbackResult> FinishAsync(
-        DeploymentEnvironment environment,
-        RollbackMethod method,
-        string? from,
-        string? to,
-        RolloutResult? rollout,
-        string actor,
-        string cause,
-        DateTimeOffset started,
-        IProgress<DeploymentEvent>? progress,
-        CancellationToken cancellationToken)
+    private RollbackResult Result(Run run, RollbackMethod method, string? from, string? to, RolloutResult? rollout, VerificationReport? verification) => new()
     {
-        if (rollout is not null && to is { Length: > 0 })
-        {
-            // StopServiceDeployment: the deployer did not record this rollback; do it here.
-            await _context.Recorder.RecordAsync(new RecordRequest
-            {
-                Kind = DeploymentKind.Rollback,
-                TaskDefinitionArn = to,
-                Actor = actor,
-                StartedAt = started,
-                Outcome = rollout.Succeeded ? DeploymentOutcome.Deployed : DeploymentOutcome.Failed,
-                Reason = rollout.Reason ?? "rollback after: " + cause,
-            }, progress, cancellationToken).ConfigureAwait(false);
-        }
+        Environment = _context.Environment.Name,
+        Method = method,
+        FromTaskDefinitionArn = from,
+        ToTaskDefinitionArn = to,
+        Rollout = rollout,
+        Verification = verification,
+        Cause = run.Cause,
+        StartedAt = run.Started,
+        FinishedAt = Time.GetUtcNow(),
+    };
 
-        var verification = (rollout is null || rollout.Succeeded) && to is { Length: > 0 }
-            ? await VerifyAsync(environment, to, actor, started, progress, cancellationToken).ConfigureAwait(false)
-            : null;
-        return new RollbackResult
-        {
-            Environment = environment.Name,
-            Method = method,
-            FromTaskDefinitionArn = from,
-            ToTaskDefinitionArn = to,
-            Rollout = rollout,
-            Verification = verification,
-            Cause = cause,
-            StartedAt = started,
-            FinishedAt = Time.GetUtcNow(),
-        };
-    }
+    private async Task<VerificationReport?> VerifyAsync(Run run, string target, CancellationToken cancellationToken) =>
+        _verifier is null
+            ? null
+            : await _verifier.VerifyAsync(
+                new VerifyRequest { TaskDefinitionArn = target, BakeWindow = _options.VerificationBakeWindow, Actor = run.Actor, RecordAs = DeploymentKind.Rollback, DeploymentStartedAt = run.Started },
+                run.Progress,
+                cancellationToken).ConfigureAwait(false);
 
-    private async Task<VerificationReport?> VerifyAsync(
-        DeploymentEnvironment environment, string target, string actor, DateTimeOffset started, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    private async Task<EcsServiceView> RequireServiceAsync(CancellationToken cancellationToken)
     {
-        if (_verifier is null)
-        {
-            return null;
-        }
-
-        return await _verifier.VerifyAsync(new VerifyRequest
-        {
-            TaskDefinitionArn = target,
-            BakeWindow = _options.VerificationBakeWindow,
-            Actor = actor,
-            RecordAs = DeploymentKind.Rollback,
-            DeploymentStartedAt = started,
-        }, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<EcsServiceView> RequireServiceAsync(DeploymentEnvironment environment, CancellationToken cancellationToken)
-    {
+        var environment = _context.Environment;
         var service = await _ecs.DescribeServiceAsync(environment.Cluster, environment.Service, cancellationToken).ConfigureAwait(false);
         return service is null || service.Status == "INACTIVE"
             ? throw new DeploymentRefusedException(RefusalReason.NoRollbackTarget,
@@ -256,13 +197,16 @@ public sealed class EcsRollback
     }
 
     // The service deployment that is not over (PENDING, IN_PROGRESS or already rolling back), newest first.
-    private async Task<EcsServiceDeploymentView?> ActiveServiceDeploymentAsync(DeploymentEnvironment environment, CancellationToken cancellationToken)
+    private async Task<EcsServiceDeploymentView?> ActiveServiceDeploymentAsync(CancellationToken cancellationToken)
     {
-        await foreach (var deployment in _ecs.ListServiceDeploymentsAsync(environment.Cluster, environment.Service, DeploymentGuard.ActiveStatuses, cancellationToken).ConfigureAwait(false))
+        await foreach (var deployment in _ecs.ListServiceDeploymentsAsync(_context.Environment.Cluster, _context.Environment.Service, DeploymentGuard.ActiveStatuses, cancellationToken).ConfigureAwait(false))
         {
             return deployment;
         }
 
         return null;
     }
+
+    /// <summary>Who rolls back, why, since when, and where progress goes: what every step of one rollback shares.</summary>
+    private sealed record Run(string Actor, string Cause, DateTimeOffset Started, IProgress<DeploymentEvent>? Progress);
 }
