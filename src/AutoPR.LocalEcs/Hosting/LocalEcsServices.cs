@@ -58,6 +58,8 @@ public static class LocalEcsServices
         services.AddSingleton<IProcessTable, ProcProcessTable>();
         services.AddSingleton<PortHolders>();
         services.AddSingleton<TaskAddressAllocator>();
+        services.AddSingleton<ITaskProcesses>(_ => new DockerTaskProcesses(DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId()));
+        services.AddSingleton<TargetOwnership>();
         services.AddSingleton<ParameterStore>();
         services.AddSingleton<TaskLaunchPlanner>();
         services.AddSingleton<TargetGroups>();
