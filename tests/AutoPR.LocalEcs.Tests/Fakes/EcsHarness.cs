@@ -161,7 +161,8 @@ public sealed class EcsHarness : IDisposable
         Faults,
         new ServiceScheduler(new ServiceTaskFactory(new EcsNames(Options), new TaskAddressAllocator(Ports))),
         Options,
-        Time);
+        Time,
+        Ports);
 
     private PortHolders Ports => new(Sockets, Processes);
 }
