@@ -42,7 +42,7 @@ public sealed class HappyPathTests(LocalStackFixture stack, ITestOutputHelper ou
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var version = await http.GetFromJsonAsync<JsonObject>(new Uri(stack.Listener, "/version"));
-            var pushed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryRoot.Combine("artifacts", "docker", "push-local.json")))!;
+            var pushed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(stack.Root, "artifacts", "docker", "push-local.json")))!;
             Assert.Equal(stack.ExpectedRevision, version!["revision"]!.GetValue<string>());
             Assert.Equal(pushed["tag"]!.GetValue<string>(), version["imageTag"]!.GetValue<string>());
             Assert.Equal("local", version["environment"]!.GetValue<string>());
