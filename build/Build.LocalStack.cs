@@ -36,7 +36,14 @@ internal sealed partial class Build
         {
             var local = LocalEnvironment;
             var localEcs = LocalEcs;
-            if (await localEcs.IsRunningAsync(ct))
+            var answering = await localEcs.ProbeAsync(ct);
+            if (answering is { Answers: true, IsThisCheckouts: false })
+            {
+                // Using it would deploy into another checkout's stack, and LocalDown here could not stop it.
+                throw new InvalidOperationException(answering.Refusal(LocalEcsEndpoint, localEcs.StateDirectory));
+            }
+
+            if (answering.Answers)
             {
                 await EnsureLocalClusterAsync(local, ct);
                 throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}" + (LocalTimeScale is null ? "" : "; --local-time-scale applies when LocalUp starts it (LocalDown first)"));
@@ -44,7 +51,7 @@ internal sealed partial class Build
 
             var docker = await new AutoPR.Images.Engine.DockerEnvironment(
                 new() { RegistryAddress = local.Ecr.Registry }, LibraryLogger("Docker")).EnsureAsync(ct);
-            await DotNet.RunAsync(["build", RootDirectory / "src" / "AutoPR.LocalEcs" / "AutoPR.LocalEcs.csproj", "-c", "Release", "-o", LocalEcsBinaries, "-v", "q", "--nologo"], ct);
+            await DotNet.RunAsync(["build", LocalEcsSources.Find(RootDirectory), "-c", "Release", "-o", LocalEcsBinaries, "-v", "q", "--nologo"], ct);
 
             var api = LocalEcsEndpoint;
             var listener = local.LoadBalancer.ListenerUrl ?? new Uri("http://127.0.0.1:8080");

@@ -19,21 +19,34 @@ internal sealed class LocalEcsProcess(string stateDirectory, Uri endpoint)
 
     private string ReadyFile => Path.Combine(stateDirectory, "localecs.ready");
 
-    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken) => (await ProbeAsync(cancellationToken)).Answers;
+
+    /// <summary>
+    /// Which LocalEcs answers at the endpoint. LocalEcs's health reports its state directory; one that does not
+    /// (built before it did) counts as this checkout's when this state directory's ready file names the endpoint.
+    /// </summary>
+    public async Task<LocalEcsAtEndpoint> ProbeAsync(CancellationToken cancellationToken)
     {
+        JsonObject? health;
         try
         {
             using var response = await Http.GetAsync(new Uri(endpoint, "/_localecs/health"), cancellationToken);
-            return response.IsSuccessStatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                return LocalEcsAtEndpoint.Nothing;
+            }
+
+            health = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (error is HttpRequestException or System.Text.Json.JsonException
+            || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return false;
+            return LocalEcsAtEndpoint.Nothing;
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
+
+        var reported = health?["stateDirectory"]?.GetValue<string>();
+        var ours = reported is null ? ReadyFileNames(endpoint) : SamePath(reported, stateDirectory);
+        return new LocalEcsAtEndpoint(true, ours, reported);
     }
 
     /// <summary>Starts LocalEcs in its own session and waits until it answers; a start that fails shows the end of its log.</summary>
@@ -55,6 +68,23 @@ internal sealed class LocalEcsProcess(string stateDirectory, Uri endpoint)
             await Task.Delay(250, cancellationToken);
         }
     }
+
+    private bool ReadyFileNames(Uri answering)
+    {
+        try
+        {
+            return File.Exists(ReadyFile)
+                && JsonNode.Parse(File.ReadAllText(ReadyFile))?["endpoint"]?.GetValue<string>() is { } written
+                && Uri.TryCreate(written, UriKind.Absolute, out var uri) && uri.Authority == answering.Authority;
+        }
+        catch (Exception error) when (error is IOException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     public async Task<JsonObject> StatusAsync(CancellationToken cancellationToken) =>
         await Http.GetFromJsonAsync<JsonObject>(new Uri(endpoint, "/_localecs/status"), cancellationToken)

@@ -2,6 +2,7 @@ using AutoPR.LocalEcs.Ecs;
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Ports;
 
 namespace AutoPR.LocalEcs.Deployments;
 
@@ -9,7 +10,7 @@ namespace AutoPR.LocalEcs.Deployments;
 /// One reconciler pass over the state: the time, the load balancer's view, and the Docker work and
 /// service events the pass decides on (carried out after the state lock is released).
 /// </summary>
-public sealed class ReconcilePass(EcsState state, DateTimeOffset now, ILoadBalancer loadBalancer, LocalEcsOptions options, IReadOnlySet<string> launching)
+public sealed class ReconcilePass(EcsState state, DateTimeOffset now, ILoadBalancer loadBalancer, LocalEcsOptions options, IReadOnlySet<string> launching, PortHolders ports)
 {
     private readonly Dictionary<ServiceRecord, EventBatch> _events = [];
 
@@ -20,6 +21,9 @@ public sealed class ReconcilePass(EcsState state, DateTimeOffset now, ILoadBalan
     public ILoadBalancer LoadBalancer { get; } = loadBalancer;
 
     public LocalEcsOptions Options { get; } = options;
+
+    /// <summary>Who listens where on the machine (to say why a container that could not listen exited).</summary>
+    public PortHolders Ports { get; } = ports;
 
     /// <summary>Tasks whose launch is in flight (their containers may not exist yet).</summary>
     public IReadOnlySet<string> Launching { get; } = launching;

@@ -3,6 +3,7 @@ using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.State;
 using AutoPR.LocalEcs.Tasks;
 using Microsoft.Extensions.Logging;
@@ -28,13 +29,14 @@ public sealed class Reconciler : IDisposable
     private readonly ServiceScheduler _scheduler;
     private readonly LocalEcsOptions _options;
     private readonly TimeProvider _time;
+    private readonly PortHolders _ports;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Task> _launches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _stops = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
     private bool _recovered;
 
-    public Reconciler(EcsStore store, ITaskRuntime runtime, ILoadBalancer loadBalancer, TaskLaunchPlanner planner, TaskFaults faults, ServiceScheduler scheduler, LocalEcsOptions options, TimeProvider time, ILogger<Reconciler>? logger = null)
+    public Reconciler(EcsStore store, ITaskRuntime runtime, ILoadBalancer loadBalancer, TaskLaunchPlanner planner, TaskFaults faults, ServiceScheduler scheduler, LocalEcsOptions options, TimeProvider time, PortHolders ports, ILogger<Reconciler>? logger = null)
     {
         _store = store;
         _runtime = runtime;
@@ -44,6 +46,7 @@ public sealed class Reconciler : IDisposable
         _scheduler = scheduler;
         _options = options;
         _time = time;
+        _ports = ports;
         _logger = logger ?? NullLogger<Reconciler>.Instance;
     }
 
@@ -63,7 +66,7 @@ public sealed class Reconciler : IDisposable
         var launches = new List<(string TaskId, TaskLaunchSpec Spec)>();
         var (pass, listeners) = await _store.WriteAsync(state =>
         {
-            var pass = new ReconcilePass(state, _time.GetUtcNow(), _loadBalancer, _options, _launches.Keys.ToHashSet(StringComparer.Ordinal));
+            var pass = new ReconcilePass(state, _time.GetUtcNow(), _loadBalancer, _options, _launches.Keys.ToHashSet(StringComparer.Ordinal), _ports);
             if (!_recovered)
             {
                 Recover(pass);

@@ -6,13 +6,16 @@ using AutoPR.LocalEcs.Tasks;
 namespace AutoPR.LocalEcs.Deployments;
 
 /// <summary>Creates the ECS record of a new service task (PROVISIONING, with its own loopback address).</summary>
-public sealed class ServiceTaskFactory(EcsNames names)
+public sealed class ServiceTaskFactory(EcsNames names, TaskAddressAllocator addresses)
 {
     public TaskRecord Create(ReconcilePass pass, ServiceRecord service, DeploymentRecord deployment)
     {
         var definition = EcsLookup.TaskDefinition(pass.State, deployment.TaskDefinitionArn);
         var id = EcsNames.NewTaskId();
         var taken = pass.State.Tasks.Values.Select(t => t.Address).ToHashSet(StringComparer.Ordinal);
+        var containers = definition.Definition["containerDefinitions"]!.AsArray().OfType<JsonObject>().ToList();
+        var ports = containers.SelectMany(c => c["portMappings"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(p => p["containerPort"]?.GetValue<int>()).OfType<int>().ToHashSet();
         var task = new TaskRecord
         {
             Id = id,
@@ -23,11 +26,11 @@ public sealed class ServiceTaskFactory(EcsNames names)
             StartedBy = deployment.Id,
             Group = "service:" + service.Name,
             TaskDefinitionArn = definition.Arn,
-            Address = TaskAddressAllocator.Next(taken),
+            Address = addresses.Next(taken, ports),
             Cpu = definition.Definition["cpu"]?.ToString(),
             Memory = definition.Definition["memory"]?.ToString(),
             CreatedAt = pass.Now,
-            Containers = [.. definition.Definition["containerDefinitions"]!.AsArray().OfType<JsonObject>().Select(c => new TaskContainerRecord
+            Containers = [.. containers.Select(c => new TaskContainerRecord
             {
                 Name = c["name"]!.GetValue<string>(),
                 Image = c["image"]!.GetValue<string>(),

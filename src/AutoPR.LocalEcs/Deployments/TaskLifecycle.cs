@@ -67,6 +67,7 @@ public static class TaskLifecycle
                     container.Reason = exit.OutOfMemory ? "OutOfMemoryError: Container killed due to memory usage" : exit.Error;
                 }
 
+                container.Reason ??= PortConflict(pass, task, container);
                 task.Touch();
             }
         }
@@ -173,6 +174,16 @@ public static class TaskLifecycle
         var registered = pass.Events(service).Registered;
         registered[group] = registered.GetValueOrDefault(group) + 1;
     }
+
+    /// <summary>
+    /// Tasks share the host's network (awsvpc would give each its own interface), so a container can fail because
+    /// another process holds its address and port. When one still does after the container failed, say so: that
+    /// is why it could not listen.
+    /// </summary>
+    private static string? PortConflict(ReconcilePass pass, TaskRecord task, TaskContainerRecord container) =>
+        container is { ExitCode: not (null or 0), ContainerPort: { } port } && pass.Ports.HolderOf(task.Address, port) is { } holder
+            ? $"{task.Address}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)} is held by another process ({holder}), so the container could not listen on its port"
+            : null;
 
     private static void UpdateHealth(TaskRecord task)
     {

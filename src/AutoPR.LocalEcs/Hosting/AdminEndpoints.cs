@@ -10,7 +10,7 @@ namespace AutoPR.LocalEcs.Hosting;
 
 /// <summary>
 /// LocalEcs's own endpoints under /_localecs (no AWS signature):
-/// GET health; GET status (services, revisions, tasks, listener URLs);
+/// GET health (with the state directory and pid); GET status (services, revisions, tasks, listener URLs);
 /// GET/POST/DELETE faults (POST faults/tasks, POST faults/api); PUT/GET parameters (values never returned).
 /// </summary>
 public static class AdminEndpoints
@@ -19,7 +19,9 @@ public static class AdminEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/_localecs/health", () => Results.Json(new { status = "healthy" }));
+        // The state directory says which LocalEcs answers: LocalUp uses it to tell its own from another checkout's.
+        var stateDirectory = app.Services.GetRequiredService<StateFiles>().Directory;
+        app.MapGet("/_localecs/health", () => Results.Json(new { status = "healthy", stateDirectory, pid = Environment.ProcessId }, Json));
         app.MapGet("/_localecs/status", async (HttpContext context) =>
         {
             var status = await StatusReport.BuildAsync(app.Services, context.RequestAborted);

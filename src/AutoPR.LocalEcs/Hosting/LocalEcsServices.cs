@@ -6,6 +6,7 @@ using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.LoadBalancer;
 using AutoPR.LocalEcs.Metrics;
+using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.Tasks;
 using AutoPR.LocalEcs.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,12 @@ public static class LocalEcsServices
 
         services.AddSingleton<ITaskRuntime>(sp => new DockerTaskRuntime(
             DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId(), sp.GetRequiredService<ILogger<DockerTaskRuntime>>()));
+        services.AddSingleton<IListeningSockets, ProcNetTcp>();
+        services.AddSingleton<IProcessTable, ProcProcessTable>();
+        services.AddSingleton<PortHolders>();
+        services.AddSingleton<TaskAddressAllocator>();
+        services.AddSingleton<ITaskProcesses>(_ => new DockerTaskProcesses(DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId()));
+        services.AddSingleton<TargetOwnership>();
         services.AddSingleton<ParameterStore>();
         services.AddSingleton<TaskLaunchPlanner>();
         services.AddSingleton<TargetGroups>();

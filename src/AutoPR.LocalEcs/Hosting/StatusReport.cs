@@ -11,6 +11,7 @@ public static class StatusReport
     {
         var store = services.GetRequiredService<EcsStore>();
         var loadBalancer = services.GetRequiredService<ILoadBalancer>();
+        var targets = services.GetRequiredService<TargetGroups>();
         return store.ReadAsync<object>(state => new
         {
             services = state.Services.Values.Select(service => new
@@ -35,6 +36,7 @@ public static class StatusReport
                         desiredStatus = t.DesiredStatus,
                         health = t.HealthStatus,
                         target = t.TargetGroupArn is null ? null : loadBalancer.Health(t.TargetGroupArn, t.Id).ToString(),
+                        targetReason = t.TargetGroupArn is null ? null : targets.Reason(t.TargetGroupArn, t.Id),
                     }),
             }),
         }, cancellationToken);

@@ -21,6 +21,9 @@ public sealed class Target(string taskId, string host, int port)
 
     public string? LastFailure { get; set; }
 
+    /// <summary>The last health check found another process listening at the target's address: it never gets traffic, not even failing open.</summary>
+    public bool ListenerIsForeign { get; set; }
+
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public void Enter() => Interlocked.Increment(ref _inFlight);

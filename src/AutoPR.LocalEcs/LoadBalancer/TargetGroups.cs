@@ -58,6 +58,17 @@ public sealed class TargetGroups(ILogger<TargetGroups>? logger = null)
         }
     }
 
+    /// <summary>Why the target is not healthy (the last failed health check), as DescribeTargetHealth's description says it.</summary>
+    public string? Reason(string targetGroupArn, string taskId)
+    {
+        lock (_gate)
+        {
+            return _groups.TryGetValue(targetGroupArn, out var group) && group.TryGetValue(taskId, out var target) && target.State != TargetHealthState.Healthy
+                ? target.LastFailure
+                : null;
+        }
+    }
+
     public int InFlight(string targetGroupArn, string taskId)
     {
         lock (_gate)
@@ -79,7 +90,8 @@ public sealed class TargetGroups(ILogger<TargetGroups>? logger = null)
             var candidates = group.Values.Where(t => t.State == TargetHealthState.Healthy).ToList();
             if (candidates.Count == 0)
             {
-                candidates = [.. group.Values.Where(t => t.State == TargetHealthState.Unhealthy)];
+                // Failing open reaches the tasks' own processes on AWS; a target whose address another process holds would not be one.
+                candidates = [.. group.Values.Where(t => t.State == TargetHealthState.Unhealthy && !t.ListenerIsForeign)];
             }
 
             if (candidates.Count == 0)
@@ -103,7 +115,8 @@ public sealed class TargetGroups(ILogger<TargetGroups>? logger = null)
     }
 
     /// <summary>Applies one health-check result with the healthy/unhealthy thresholds.</summary>
-    public void ReportCheck(string targetGroupArn, Target target, bool success, string? failure, int healthyThreshold, int unhealthyThreshold)
+    /// <param name="foreignListener">The check failed because another process, not the task, listens at the target's address.</param>
+    public void ReportCheck(string targetGroupArn, Target target, bool success, string? failure, int healthyThreshold, int unhealthyThreshold, bool foreignListener = false)
     {
         lock (_gate)
         {
@@ -114,6 +127,7 @@ public sealed class TargetGroups(ILogger<TargetGroups>? logger = null)
             }
 
             var before = target.State;
+            target.ListenerIsForeign = !success && foreignListener;
             if (success)
             {
                 target.ConsecutiveFailures = 0;

@@ -11,14 +11,16 @@ namespace AutoPR.LocalEcs.LoadBalancer;
 public sealed class TargetHealthChecker : BackgroundService
 {
     private readonly TargetGroups _groups;
+    private readonly TargetOwnership _ownership;
     private readonly LocalEcsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
 
-    public TargetHealthChecker(TargetGroups groups, LocalEcsOptions options, TimeProvider time, ILogger<TargetHealthChecker> logger)
+    public TargetHealthChecker(TargetGroups groups, TargetOwnership ownership, LocalEcsOptions options, TimeProvider time, ILogger<TargetHealthChecker> logger)
     {
         _groups = groups;
+        _ownership = ownership;
         _options = options;
         _time = time;
         _logger = logger;
@@ -41,7 +43,16 @@ public sealed class TargetHealthChecker : BackgroundService
         await Task.WhenAll(_groups.CheckableTargets().Select(async entry =>
         {
             var (success, failure) = await ProbeAsync(entry.Target, timeout, cancellationToken);
-            _groups.ReportCheck(entry.TargetGroupArn, entry.Target, success, failure, _options.HealthyThreshold, _options.UnhealthyThreshold);
+            var foreign = false;
+            if (success && entry.Target.State != TargetHealthState.Healthy
+                && await _ownership.ForeignListenerAsync(entry.Target, cancellationToken) is { } notOwn)
+            {
+                // Checked until the target first counts as healthy: from then on its own container holds the
+                // address and port, and no other process can listen there while it does.
+                (success, failure, foreign) = (false, notOwn, true);
+            }
+
+            _groups.ReportCheck(entry.TargetGroupArn, entry.Target, success, failure, _options.HealthyThreshold, _options.UnhealthyThreshold, foreign);
         }));
     }
 

@@ -28,7 +28,7 @@ public sealed class BlueGreenTests(LocalStackFixture stack, ITestOutputHelper ou
     {
         var cluster = stack.Environment.Cluster;
         var listener = await stack.Status.ListenerOfAsync(cluster, Service, stack.Listener);
-        using var blueGreen = new BuildInputsCopy("bluegreen");
+        using var blueGreen = stack.CopyInputs("bluegreen");
         blueGreen.EditEnvironment("local", json =>
         {
             json["service"] = Service;
@@ -42,7 +42,8 @@ public sealed class BlueGreenTests(LocalStackFixture stack, ITestOutputHelper ou
             loadBalancer["listenerUrl"] = listener.ToString();
             json["healthUrl"] = new Uri(listener, "/health").ToString();
         });
-        string[] onCopy = ["--environment", "local", "--root", blueGreen.Root, "--skip", "DockerBuild", "--bake-window", LocalStackFixture.ShortBake];
+        // LocalUp is skipped too: the stack is the fixture's, which LocalUp on another root refuses to take for its own.
+        string[] onCopy = ["--environment", "local", "--root", blueGreen.Root, "--skip", "DockerBuild", "LocalUp", "--bake-window", LocalStackFixture.ShortBake];
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {

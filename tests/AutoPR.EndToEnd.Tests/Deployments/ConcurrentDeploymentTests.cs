@@ -13,8 +13,9 @@ public sealed class ConcurrentDeploymentTests(LocalStackFixture stack, ITestOutp
     [Fact]
     public async Task A_second_deployment_while_one_rolls_out_fails_at_once_naming_the_one_in_progress_and_changes_nothing()
     {
-        // Another checkout has its own lock folder: only ECS itself can tell it a deployment is in progress.
-        using var otherCheckout = new BuildInputsCopy("other-checkout");
+        // Another checkout has its own lock folder: only ECS itself can tell it a deployment is in progress. It deploys
+        // to this stack on purpose, so it skips LocalUp (which refuses another checkout's LocalEcs as its own).
+        using var otherCheckout = stack.CopyInputs("other-checkout");
         try
         {
             await stack.EnsureBaselineAsync(output);
@@ -25,7 +26,7 @@ public sealed class ConcurrentDeploymentTests(LocalStackFixture stack, ITestOutp
             var firstRevision = int.Parse(Regex.Match(updated, @"autopr-local:(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
 
             var sameMachine = stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake);
-            var elsewhere = stack.RunAsync(output, "DeployEcs", "--environment", "local", "--root", otherCheckout.Root, "--skip", "DockerBuild",
+            var elsewhere = stack.RunAsync(output, "DeployEcs", "--environment", "local", "--root", otherCheckout.Root, "--skip", "DockerBuild", "LocalUp",
                 "--bake-window", LocalStackFixture.ShortBake);
             var refusals = await Task.WhenAll(sameMachine, elsewhere);
             Assert.False(first.HasExited, "the second deployments were refused only after the first had ended, not at once");

@@ -43,7 +43,7 @@ public sealed class HappyPathTests(LocalStackFixture stack, ITestOutputHelper ou
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var version = await http.GetFromJsonAsync<JsonObject>(new Uri(stack.Listener, "/version"));
-            var pushed = await ImagePushRecord.ReadAsync(RepositoryRoot.Combine("artifacts", "docker", "push-local.json"));
+            var pushed = await ImagePushRecord.ReadAsync(Path.Combine(stack.Root, "artifacts", "docker", "push-local.json"));
             Assert.Equal(stack.ExpectedRevision, version!["revision"]!.GetValue<string>());
             Assert.Equal(pushed.Image.Tag, version["imageTag"]!.GetValue<string>());
             Assert.Equal("local", version["environment"]!.GetValue<string>());

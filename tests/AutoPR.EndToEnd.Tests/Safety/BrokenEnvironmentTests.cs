@@ -27,7 +27,7 @@ public sealed class BrokenEnvironmentTests(LocalStackFixture stack, ITestOutputH
     public async Task A_broken_environment_file_is_one_line_naming_the_file_and_the_json_path_and_nothing_is_called(string target, string breakage, string expected)
     {
         using var recorder = new RecordingServer();
-        using var copy = new BuildInputsCopy("broken-environment");
+        using var copy = stack.CopyInputs("broken-environment");
         copy.EditEnvironment("local", json =>
         {
             foreach (var service in new[] { "ecs", "ecr", "cloudwatch" })

@@ -117,7 +117,7 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
     }
 
     // No revision registered, no service made, no push record written, no registry tag in the engine.
-    private static async Task AssertNothingElseChangedAsync(AwsClients seed, DeploymentEnvironment staging, ImageBuildRecord image)
+    private async Task AssertNothingElseChangedAsync(AwsClients seed, DeploymentEnvironment staging, ImageBuildRecord image)
     {
         var revisions = new List<string>();
         await foreach (var arn in seed.Ecs.ListTaskDefinitionsAsync(familyPrefix: "autopr-staging"))
@@ -127,6 +127,7 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
 
         Assert.Empty(revisions);
         Assert.Null(await seed.Ecs.DescribeServiceAsync(staging.Cluster, staging.Service));
+        Assert.False(File.Exists(Path.Combine(stack.Root, "artifacts", "docker", "push-staging.json")), "the dry run wrote a push record");
         Assert.False(File.Exists(RepositoryRoot.Combine("artifacts", "docker", "push-staging.json")), "the dry run wrote a push record");
         var docker = await new DockerEnvironment().EnsureAsync();
         using var client = docker.CreateClient();

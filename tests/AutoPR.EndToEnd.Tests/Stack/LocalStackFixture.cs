@@ -5,10 +5,13 @@ using Xunit.Abstractions;
 namespace AutoPR.EndToEnd.Tests.Stack;
 
 /// <summary>
-/// The local stack the tests deploy to, brought up through the build itself: LocalDown (a clean start), LocalUp with
-/// LocalEcs's faster time scale, DockerBuild + PushEcr once, then a verified deployment of the current build (the
-/// baseline every test returns to). LocalDown at the end. A missing Docker engine or registry fails here, with
-/// the build's own message.
+/// The tests' own local stack, beside whatever else runs on the machine (the main job's stack of this or another
+/// checkout is never stopped or changed): a root of its own under .autopr/end-to-end, a copy of the build inputs whose
+/// local.json names free ports for the LocalEcs API and listener, so its LocalEcs state, locks and history are its own
+/// too. Every build run of a test goes there (--root) unless the test names another root. Brought up through the build
+/// itself: DockerBuild in the repository (the image of the current tree), LocalUp with LocalEcs's faster time scale,
+/// PushEcr, then a verified deployment of the current build (the baseline every test returns to). LocalDown at the end.
+/// A missing Docker engine or registry fails here, with the build's own message.
 /// </summary>
 public sealed class LocalStackFixture : IAsyncLifetime
 {
@@ -21,19 +24,19 @@ public sealed class LocalStackFixture : IAsyncLifetime
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(8);
     private readonly string _logFile = RepositoryRoot.Combine("artifacts", "test-results", "end-to-end", "build-runs.log");
     private readonly Lock _logGate = new();
+    private BuildInputsCopy? _inputs;
+    private LocalStackStatus? _status;
+    private DeploymentEnvironment? _environment;
 
-    public LocalStackFixture()
-    {
-        Environment = EnvironmentLoader.Load(RepositoryRoot.Combine("deploy", "environments"), "local");
-        Status = new LocalStackStatus(Environment.Aws.Endpoints["ecs"]);
-    }
+    /// <summary>The stack's root: what every build run of the tests gets as --root.</summary>
+    public string Root { get; } = RepositoryRoot.Combine(".autopr", "end-to-end");
 
-    /// <summary>deploy/environments/local.json.</summary>
-    public DeploymentEnvironment Environment { get; }
+    /// <summary>The stack's local.json (the repository's, on ports of its own).</summary>
+    public DeploymentEnvironment Environment => _environment ?? throw new InvalidOperationException("The local stack is not up.");
 
     public Uri Listener => Environment.LoadBalancer.ListenerUrl!;
 
-    public LocalStackStatus Status { get; }
+    public LocalStackStatus Status => _status ?? throw new InvalidOperationException("The local stack is not up.");
 
     /// <summary>The git commit the image is built from: what /version must report.</summary>
     public string ExpectedRevision { get; private set; } = "";
@@ -41,29 +44,61 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>The task definition of the last verified deployment of the current build (the baseline).</summary>
     public string BaselineTaskDefinition { get; private set; } = "";
 
+    /// <summary>A scratch copy of this stack's build inputs (another checkout's, as far as the build can tell).</summary>
+    public BuildInputsCopy CopyInputs(string purpose) => new(purpose, Root);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_logFile)!);
         File.WriteAllText(_logFile, "");
         ExpectedRevision = (await GitAsync("rev-parse", "HEAD")).Trim();
 
-        // A clean start: whatever an earlier run left is stopped (its containers removed; ECS state is kept).
-        var down = await RunAsync(null, "LocalDown");
-        Require(down.ExitCode == 0, "LocalDown before the tests failed", down);
+        // A clean start: a stack an interrupted earlier run left is stopped (its containers removed), then forgotten.
+        if (File.Exists(Path.Combine(Root, "deploy", "environments", "local.json")))
+        {
+            var down = await RunAsync(null, "LocalDown", "--root", Root);
+            Require(down.ExitCode == 0, "LocalDown of the stack an earlier run left failed", down);
+        }
+
+        _inputs = BuildInputsCopy.Fresh(Root, RepositoryRoot.Path);
+        var api = new Uri($"http://127.0.0.1:{FreePorts.FirstFree(14566)}");
+        // Two ports: LocalEcs gives a second load-balanced service (the blue/green test's) the next one.
+        var listener = new Uri($"http://127.0.0.1:{FreePorts.FirstFree(18080, count: 2)}");
+        _inputs.EditEnvironment("local", json =>
+        {
+            foreach (var service in new[] { "ecs", "ecr", "cloudwatch" })
+            {
+                json["aws"]!["endpoints"]![service] = api.ToString();
+            }
+
+            json["loadBalancer"]!["listenerUrl"] = listener.ToString();
+            json["healthUrl"] = new Uri(listener, "/health").ToString();
+        });
+        _environment = EnvironmentLoader.Load(Path.GetDirectoryName(_inputs.EnvironmentFile("local"))!, "local");
+        _status = new LocalStackStatus(Environment.Aws.Endpoints["ecs"]);
+
+        // The image is built from the repository's sources; the stack's root has none.
+        var built = await RunAsync(null, "DockerBuild", "--root", RepositoryRoot.Path);
+        Require(built.ExitCode == 0, "DockerBuild failed", built);
+        _inputs.CopyRecords();
         var up = await RunAsync(null, "LocalUp", "--local-time-scale", TimeScale);
         Require(up.ExitCode == 0, "LocalUp failed: the tests need a Docker engine and the local registry (see the build's message)", up);
         var pushed = await RunAsync(null, "PushEcr", "--environment", "local");
-        Require(pushed.ExitCode == 0, "DockerBuild + PushEcr failed", pushed);
+        Require(pushed.ExitCode == 0, "PushEcr failed", pushed);
 
-        // After a restart LocalEcs starts the service's tasks again; deploy once they run, not while they start.
-        await Status.WaitUntilSettledAsync(Environment.Cluster, Environment.Service, TimeSpan.FromMinutes(3));
+        // The stack starts from empty state: the baseline deployment creates the service.
         await RestoreBaselineAsync(null);
     }
 
     public async Task DisposeAsync()
     {
-        await RunAsync(null, "LocalDown");
-        Status.Dispose();
+        var down = await RunAsync(null, "LocalDown");
+        _status?.Dispose();
+        if (down.ExitCode == 0)
+        {
+            // Kept otherwise: the next run stops what is left from its state directory.
+            _inputs?.Dispose();
+        }
     }
 
     /// <summary>The local environment's service as LocalEcs shows it.</summary>
@@ -71,7 +106,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
         await Status.ServiceAsync(Environment.Cluster, Environment.Service)
             ?? throw new InvalidOperationException($"LocalEcs has no service {Environment.Cluster}/{Environment.Service}");
 
-    /// <summary>Runs ./build.sh in the repository (or in <paramref name="root"/>, a <see cref="BuildInputsCopy"/>) to its end.</summary>
+    /// <summary>Runs ./build.sh on the stack's root (or on the --root the arguments name, a <see cref="BuildInputsCopy"/>) to its end.</summary>
     public async Task<BuildRun> RunAsync(ITestOutputHelper? output, params string[] arguments) =>
         await RunAsync(output, new Dictionary<string, string?>(), arguments);
 
@@ -83,7 +118,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
     /// <summary>Starts ./build.sh and returns at once (for runs a test acts on while they go).</summary>
     public BuildProcess Start(ITestOutputHelper? output, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
-        BuildProcess.Start(RepositoryRoot.Path, arguments, environment, line => Log(output, line));
+        BuildProcess.Start(RepositoryRoot.Path, OnTheStack(arguments), environment, line => Log(output, line));
 
     public static TimeSpan Timeout => RunTimeout;
 
@@ -105,6 +140,22 @@ public sealed class LocalStackFixture : IAsyncLifetime
     {
         var service = await ServiceAsync();
         return service.TaskDefinition == BaselineTaskDefinition && service.IsSettled ? service : await RestoreBaselineAsync(output);
+    }
+
+    /// <summary>
+    /// The arguments with --root of the stack's root when they name none, and --skip DockerBuild when they skip
+    /// nothing: the root has no sources to build an image from (the fixture built it in the repository).
+    /// </summary>
+    private string[] OnTheStack(string[] arguments)
+    {
+        if (arguments.Contains("--root", StringComparer.Ordinal))
+        {
+            return arguments;
+        }
+
+        return arguments.Contains("--skip", StringComparer.Ordinal)
+            ? [.. arguments, "--root", Root]
+            : [.. arguments, "--root", Root, "--skip", "DockerBuild"];
     }
 
     private void Log(ITestOutputHelper? output, string line)

@@ -7,6 +7,7 @@ using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.State;
 using AutoPR.LocalEcs.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -41,6 +42,11 @@ public sealed class EcsHarness : IDisposable
     public FakeLoadBalancer LoadBalancer { get; private set; } = new();
 
     public TaskFaults Faults { get; } = new();
+
+    /// <summary>What listens on the machine, as the address allocator and stop reasons see it: nothing unless a test says so.</summary>
+    public FakeListeningSockets Sockets { get; } = new();
+
+    public FakeProcessTable Processes { get; } = new();
 
     public Reconciler Reconciler { get; private set; } = null!;
 
@@ -153,9 +159,12 @@ public sealed class EcsHarness : IDisposable
         LoadBalancer,
         new TaskLaunchPlanner(Options, new ParameterStore(new StateFiles(_directory))),
         Faults,
-        new ServiceScheduler(new ServiceTaskFactory(new EcsNames(Options))),
+        new ServiceScheduler(new ServiceTaskFactory(new EcsNames(Options), new TaskAddressAllocator(Ports))),
         Options,
-        Time);
+        Time,
+        Ports);
+
+    private PortHolders Ports => new(Sockets, Processes);
 }
 
 /// <summary>Task definitions with secrets, for the secret tests.</summary>

@@ -165,6 +165,16 @@ public sealed class LocalEcsStack : IAsyncDisposable
         return json["version"]!.GetValue<string>();
     }
 
+    /// <summary>Every task of the service that is not stopped, as the admin status endpoint shows it: id, address and target health.</summary>
+    public async Task<IReadOnlyList<(string Id, string Address, string? Target, string? TargetReason)>> TasksAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var status = JsonNode.Parse(await http.GetStringAsync(new Uri(Server.Endpoint, "/_localecs/status")))!;
+        var service = status["services"]!.AsArray().FirstOrDefault(s => s!["service"]!.GetValue<string>() == Service);
+        return service is null ? [] : [.. service["tasks"]!.AsArray().Select(t => (
+            t!["id"]!.GetValue<string>(), t["address"]!.GetValue<string>(), t["target"]?.GetValue<string>(), t["targetReason"]?.GetValue<string>()))];
+    }
+
     /// <summary>Removes every container of this stack (the `down` operation) and the state directory.</summary>
     public async ValueTask DisposeAsync()
     {

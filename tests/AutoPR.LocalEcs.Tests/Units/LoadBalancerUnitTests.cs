@@ -59,6 +59,28 @@ public sealed class LoadBalancerUnitTests
     }
 
     [Fact]
+    public void A_target_whose_address_another_process_listens_on_is_unhealthy_with_the_reason_and_gets_no_traffic_even_failing_open()
+    {
+        var groups = new TargetGroups();
+        groups.Register(Group, "own", "127.0.1.1", 8000);
+        groups.Register(Group, "taken", "127.0.1.2", 8000);
+        const string NotOwn = "Health checks failed: the listener at 127.0.1.2:8000 belongs to another process (pid 4242, dotnet), not this task's container";
+        foreach (var (_, target) in groups.CheckableTargets())
+        {
+            var foreign = target.TaskId == "taken";
+            groups.ReportCheck(Group, target, success: false, foreign ? NotOwn : "Health checks failed: connection refused", 1, 1, foreignListener: foreign);
+        }
+
+        Assert.Equal(TargetHealthState.Unhealthy, groups.Health(Group, "taken"));
+        Assert.Equal(NotOwn, groups.Reason(Group, "taken"));
+        Assert.All(Enumerable.Range(0, 4).Select(_ => Take(groups)), p => Assert.Equal("own", p));
+
+        groups.ReportCheck(Group, groups.CheckableTargets().Single(t => t.Target.TaskId == "taken").Target, true, null, 1, 1);
+        Assert.Equal(TargetHealthState.Healthy, groups.Health(Group, "taken"));
+        Assert.Null(groups.Reason(Group, "taken"));
+    }
+
+    [Fact]
     public void In_flight_requests_are_counted_until_they_leave()
     {
         var groups = new TargetGroups();

@@ -74,19 +74,6 @@ public sealed class TaskLaunchPlannerTests : IDisposable
     public void Image_references_split_into_repository_tag_and_digest(string image, string repository, string? tag, string? digest) =>
         Assert.Equal(new ImageReference(repository, tag, digest), ImageReference.Parse(image));
 
-    [Fact]
-    public void Task_addresses_are_loopback_addresses_outside_127_0_0_x_and_never_reused_while_taken()
-    {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < 300; i++)
-        {
-            taken.Add(TaskAddressAllocator.Next(taken));
-        }
-
-        Assert.Equal(300, taken.Count);
-        Assert.All(taken, a => Assert.Matches(@"^127\.0\.([1-9]|[1-9]\d|1\d\d|2[0-4]\d|25[0-4])\.([1-9]|[1-9]\d|1\d\d|2[0-4]\d|25[0-4])$", a));
-    }
-
     [Theory]
     [InlineData(1, 3)]
     [InlineData(6, 3)]
