@@ -1,6 +1,5 @@
 using AutoPR.Build;
 using AutoPR.Deployment.Environments;
-using Serilog;
 
 namespace AutoPR.BuildDefinition;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutoPR.Deployment.Aws;
 
-/// <summary>Everything a connection to AWS (or a local stand-in) needs; see <see cref="AwsConnectionFactory"/> for the usual way to fill it.</summary>
+/// <summary>Everything a connection to AWS (or a local stand-in) needs; <see cref="AwsClients.CreateAsync"/> fills it from an environment.</summary>
 public sealed record AwsConnectionOptions
 {
     /// <summary>The signing and endpoint region ("eu-west-1").</summary>

@@ -1,7 +1,6 @@
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Environments;
-using AutoPR.Images;
 using AutoPR.Images.Build;
 using AutoPR.Images.Engine;
 using AutoPR.Images.Push;

@@ -2,13 +2,10 @@ using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Ecs.Views;
-using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.History;
 using AutoPR.Deployment.Rollout;
-using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Verification;
 using Microsoft.Extensions.Logging;
-using AutoPR.Images;
 
 namespace AutoPR.Deployment.Rollback;
 

@@ -3,7 +3,6 @@ using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Ecs.Views;
 using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.History;
-using Microsoft.Extensions.Logging;
 
 namespace AutoPR.Deployment.Rollout;
 

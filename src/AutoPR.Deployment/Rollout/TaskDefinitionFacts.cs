@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AutoPR.Deployment.Aws.Protocol;
-using AutoPR.Deployment.Templates;
 using AutoPR.Images;
 
 namespace AutoPR.Deployment.Rollout;

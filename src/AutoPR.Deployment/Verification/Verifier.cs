@@ -1,5 +1,3 @@
-using System.Globalization;
-using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Ecs.Views;
 using AutoPR.Deployment.History;

@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Security.Cryptography;
 
 namespace AutoPR.Images.Build;
 

@@ -1,4 +1,3 @@
-using AutoPR.Images;
 using System.Text;
 using CliWrap;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using AutoPR.Images;
 using Microsoft.Extensions.Logging;
 
 namespace AutoPR.Images.Host;
