@@ -62,8 +62,12 @@ internal sealed partial class Build
 
     /// <summary>The deployment library for the selected environment, opened once per run (read-only under --dry-run).</summary>
     async Task<Deployments> DeploymentsAsync(CancellationToken cancellationToken) =>
-        _deployments ??= await Deployments.OpenAsync(
-            SelectedEnvironment!,
+        _deployments ??= await OpenDeploymentsAsync(SelectedEnvironment!, cancellationToken);
+
+    /// <summary>The deployment library for <paramref name="environment"/>, bound to this run's parameters.</summary>
+    Task<Deployments> OpenDeploymentsAsync(DeploymentEnvironment environment, CancellationToken cancellationToken) =>
+        Deployments.OpenAsync(
+            environment,
             new DeploymentsOptions
             {
                 StateDirectory = DeploymentStateDirectory,

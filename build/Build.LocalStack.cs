@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AutoPR.Build;
 using AutoPR.BuildDefinition.LocalStack;
 using AutoPR.BuildDefinition.Tools;
-using AutoPR.Deployment;
 using AutoPR.Deployment.Environments;
 using Serilog;
 using Spectre.Console;
@@ -122,8 +121,7 @@ internal sealed partial class Build
     /// <summary>On AWS the cluster is infrastructure made elsewhere; locally LocalUp makes it (CreateCluster is idempotent).</summary>
     async Task EnsureLocalClusterAsync(DeploymentEnvironment local, CancellationToken cancellationToken)
     {
-        using var deployments = await Deployments.OpenAsync(
-            local, new DeploymentsOptions { StateDirectory = DeploymentStateDirectory, TemplatesDirectory = RootDirectory / "deploy", Loggers = LibraryLoggers }, cancellationToken);
+        using var deployments = await OpenDeploymentsAsync(local, cancellationToken);
         await deployments.CreateLocalClusterAsync(cancellationToken);
     }
 

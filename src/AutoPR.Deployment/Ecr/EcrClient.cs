@@ -157,6 +157,24 @@ public sealed class EcrClient : IDisposable
         }
     }
 
+    /// <summary>The digest <paramref name="tag"/> points at in the repository; null when there is no such tag or repository.</summary>
+    public async Task<string?> FindDigestOfTagAsync(string repositoryName, string tag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await foreach (var detail in DescribeImagesAsync(repositoryName, [EcrImageId.ByTag(tag)], cancellationToken).ConfigureAwait(false))
+            {
+                return detail.Digest;
+            }
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "ImageNotFoundException" or "RepositoryNotFoundException")
+        {
+            return null;
+        }
+
+        return null;
+    }
+
     /// <summary>BatchGetImage: manifests of the given images (batches of 100), in the accepted media types if given.</summary>
     public async Task<EcrBatchGetImageResult> BatchGetImageAsync(
         string repositoryName,

@@ -1,4 +1,3 @@
-using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Environments;
 using AutoPR.Images.Build;
@@ -30,7 +29,7 @@ internal sealed class EcrImagePublisher(DeploymentEnvironment environment, EcrCl
         if (dryRun)
         {
             var known = await pusher.FindPushedDigestAsync(request, cancellationToken).ConfigureAwait(false)
-                ?? await DigestOfTagAsync(request.Tag, cancellationToken).ConfigureAwait(false);
+                ?? await ecr.FindDigestOfTagAsync(environment.Ecr.Repository, request.Tag, cancellationToken).ConfigureAwait(false);
             var target = known is null ? request.Target : request.Target.WithDigest(known);
             var summary = known is null
                 ? $"dry run: would push {image.Reference} as {target}; its digest exists only once it is pushed, so the plan shows it by tag"
@@ -46,23 +45,5 @@ internal sealed class EcrImagePublisher(DeploymentEnvironment environment, EcrCl
             cancellationToken).ConfigureAwait(false);
         var record = new ImagePushRecord(environment.Name, result.Image, image.Commit);
         return new PushOutcome(record, Pushed: !result.Skipped, result.SkipReason ?? $"pushed {result.Image}");
-    }
-
-    // The repository's own answer: the digest its tag holds now (read only), or null when there is no such tag or repository.
-    private async Task<string?> DigestOfTagAsync(string tag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var detail in ecr.DescribeImagesAsync(environment.Ecr.Repository, [EcrImageId.ByTag(tag)], cancellationToken).ConfigureAwait(false))
-            {
-                return detail.Digest;
-            }
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode is "ImageNotFoundException" or "RepositoryNotFoundException")
-        {
-            return null;
-        }
-
-        return null;
     }
 }

@@ -85,7 +85,7 @@ internal sealed class RollbackTargetResolver(EcsClient ecs, EcrClient? ecr, Depl
             .ToList();
 
         // A tag no revision names: ask the registry which digest it points to, and look for that.
-        if (matches.Count == 0 && tag is not null && ecr is not null && await ResolveTagAsync(environment, tag, cancellationToken).ConfigureAwait(false) is { } resolved)
+        if (matches.Count == 0 && tag is not null && ecr is not null && await ecr.FindDigestOfTagAsync(environment.Ecr.Repository, tag, cancellationToken).ConfigureAwait(false) is { } resolved)
         {
             matches = facts.Where(f => f.Facts.ImageDigest == resolved).Select(f => f.Arn).ToList();
         }
@@ -115,22 +115,5 @@ internal sealed class RollbackTargetResolver(EcsClient ecs, EcrClient? ecr, Depl
         }
 
         return matches[0];
-    }
-
-    private async Task<string?> ResolveTagAsync(DeploymentEnvironment environment, string tag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var detail in ecr!.DescribeImagesAsync(environment.Ecr.Repository, [EcrImageId.ByTag(tag)], cancellationToken).ConfigureAwait(false))
-            {
-                return detail.Digest;
-            }
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode is "ImageNotFoundException" or "RepositoryNotFoundException")
-        {
-            return null;
-        }
-
-        return null;
     }
 }
