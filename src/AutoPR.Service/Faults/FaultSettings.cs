@@ -12,7 +12,8 @@ internal sealed record FaultSettings(
     TimeSpan StartDelay,
     double ErrorRate,
     TimeSpan Latency,
-    TimeSpan RequestFaultsAfter = default)
+    TimeSpan RequestFaultsAfter = default,
+    IReadOnlyList<string>? Routes = null)
 {
     public const string CrashOnStartVariable = "AUTOPR_FAULT_CRASH_ON_START";
     public const string UnhealthyVariable = "AUTOPR_FAULT_UNHEALTHY";
@@ -23,6 +24,9 @@ internal sealed record FaultSettings(
     /// <summary>The error rate and latency start this long after the process started: a release that degrades while it serves.</summary>
     public const string RequestFaultsAfterVariable = "AUTOPR_FAULT_AFTER_SECONDS";
 
+    /// <summary>Comma-separated request paths the error rate and latency apply to (unset: every route not exempt): a release that breaks one route.</summary>
+    public const string RoutesVariable = "AUTOPR_FAULT_ROUTES";
+
     public static readonly FaultSettings None = new(null, false, TimeSpan.Zero, 0, TimeSpan.Zero);
 
     public static FaultSettings Read(SettingReader settings) => new(
@@ -31,7 +35,11 @@ internal sealed record FaultSettings(
         settings.GetSeconds(StartDelayVariable, TimeSpan.Zero, 3_600, "10"),
         settings.GetNumber(ErrorRateVariable, 0, 0, 1, "0.25"),
         TimeSpan.FromMilliseconds(settings.GetInteger(LatencyVariable, 0, 0, 600_000, "500")),
-        settings.GetSeconds(RequestFaultsAfterVariable, TimeSpan.Zero, 86_400, "30"));
+        settings.GetSeconds(RequestFaultsAfterVariable, TimeSpan.Zero, 86_400, "30"),
+        ReadRoutes(settings));
+
+    /// <summary>Whether the request faults apply to <paramref name="path"/>.</summary>
+    public bool AppliesTo(string path) => Routes is not { Count: > 0 } routes || routes.Contains(path, StringComparer.Ordinal);
 
     /// <summary>Names the active faults for the startup log, so a misbehaving task explains itself.</summary>
     public IReadOnlyList<string> Describe()
@@ -67,6 +75,24 @@ internal sealed record FaultSettings(
             active.Add($"{RequestFaultsAfterVariable}={RequestFaultsAfter.TotalSeconds}");
         }
 
+        if (Routes is { Count: > 0 } routes)
+        {
+            active.Add($"{RoutesVariable}={string.Join(',', routes)}");
+        }
+
         return active;
+    }
+
+    private static string[]? ReadRoutes(SettingReader settings)
+    {
+        if (settings.GetString(RoutesVariable) is not { } raw)
+        {
+            return null;
+        }
+
+        var routes = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return routes.Length > 0 && routes.All(r => r.StartsWith('/'))
+            ? routes
+            : throw SettingReader.Invalid(RoutesVariable, raw, "comma-separated paths that start with / (e.g. /,/api/instance)");
     }
 }

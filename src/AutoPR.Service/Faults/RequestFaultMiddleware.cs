@@ -4,8 +4,8 @@ namespace AutoPR.Service.Faults;
 
 /// <summary>
 /// AUTOPR_FAULT_LATENCY_MS adds a delay to each request and AUTOPR_FAULT_ERROR_RATE answers that fraction
-/// of requests with 500, on every endpoint not marked <see cref="FaultExempt"/>; with AUTOPR_FAULT_AFTER_SECONDS,
-/// only from that long after startup (the middleware is made once, as the app starts). Runs after routing.
+/// of requests with 500, on every endpoint not marked <see cref="FaultExempt"/> (with AUTOPR_FAULT_ROUTES, on those
+/// paths only); with AUTOPR_FAULT_AFTER_SECONDS, only from that long after startup (the middleware is made once, as the app starts). Runs after routing.
 /// </summary>
 internal sealed class RequestFaultMiddleware(
     RequestDelegate next,
@@ -17,7 +17,7 @@ internal sealed class RequestFaultMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<FaultExempt>() is not null || time.GetUtcNow() < _faultsFrom)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<FaultExempt>() is not null || time.GetUtcNow() < _faultsFrom || !faults.AppliesTo(context.Request.Path.Value ?? "/"))
         {
             await next(context);
             return;

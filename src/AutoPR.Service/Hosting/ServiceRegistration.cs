@@ -3,6 +3,7 @@ using AutoPR.Service.Configuration;
 using AutoPR.Service.Faults;
 using AutoPR.Service.Health;
 using AutoPR.Service.Logging;
+using AutoPR.Service.Revision;
 using AutoPR.Service.Shutdown;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
@@ -24,10 +25,14 @@ internal static class ServiceRegistration
         services.AddSingleton(provider => provider.GetRequiredService<ServiceSettings>().Faults);
         services.AddSingleton(provider => ServiceInstance.Create(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadinessTracker>();
+        services.AddSingleton<RevisionStamp>();
+        services.AddHttpClient(TaskMetadataReader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(2))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false });
 
         // Lifecycle hooks run in registration order: the crash fault fires before the start delay begins.
         services.AddHostedService<CrashOnStartFault>();
         services.AddHostedService<StartDelayFault>();
+        services.AddHostedService<TaskMetadataReader>();
         services.AddHostedService<GracefulDrain>();
         services.AddOptions<HostOptions>()
             .Configure<ShutdownSettings>((options, shutdown) => options.ShutdownTimeout = shutdown.Timeout);

@@ -70,6 +70,15 @@ public sealed class ServiceSettingsTests
     }
 
     [Fact]
+    public void Fault_routes_must_be_paths()
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => Read(("AUTOPR_FAULT_ROUTES", "/,api/instance")));
+
+        Assert.Contains("AUTOPR_FAULT_ROUTES='/,api/instance' is not valid", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["/", "/api/instance"], Read(("AUTOPR_FAULT_ROUTES", " / , /api/instance ")).Faults.Routes!);
+    }
+
+    [Fact]
     public void A_shutdown_timeout_not_longer_than_the_drain_is_rejected()
     {
         var error = Assert.Throws<InvalidSettingException>(() => Read(("SHUTDOWN_DRAIN_SECONDS", "10"), ("SHUTDOWN_TIMEOUT_SECONDS", "10")));

@@ -75,6 +75,30 @@ public sealed class RequestFaultTests
     }
 
     [Fact]
+    public async Task Fault_routes_confine_the_error_rate_to_the_paths_they_name()
+    {
+        await using var factory = new ServiceFactory(new Dictionary<string, string> { ["AUTOPR_FAULT_ERROR_RATE"] = "1", ["AUTOPR_FAULT_ROUTES"] = "/" });
+        using var client = factory.CreateClient();
+
+        var named = await StatusesAsync(client, "/", Requests);
+        var other = await StatusesAsync(client, "/api/instance", Requests);
+
+        Assert.All(named, status => Assert.Equal(HttpStatusCode.InternalServerError, status));
+        Assert.All(other, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
+    public async Task Without_fault_routes_the_error_rate_acts_on_every_route_not_exempt()
+    {
+        await using var factory = new ServiceFactory(new Dictionary<string, string> { ["AUTOPR_FAULT_ERROR_RATE"] = "1" });
+        using var client = factory.CreateClient();
+
+        var statuses = await StatusesAsync(client, "/api/instance", Requests);
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.InternalServerError, status));
+    }
+
+    [Fact]
     public async Task Latency_holds_each_work_request_for_the_configured_time()
     {
         var time = new FakeTimeProvider();

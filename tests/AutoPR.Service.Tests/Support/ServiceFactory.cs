@@ -30,6 +30,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         ["AUTOPR_FAULT_START_DELAY_SECONDS"] = "",
         ["AUTOPR_FAULT_ERROR_RATE"] = "",
         ["AUTOPR_FAULT_LATENCY_MS"] = "",
+        ["AUTOPR_FAULT_ROUTES"] = "",
+        ["ECS_CONTAINER_METADATA_URI_V4"] = "",
     };
 
     public ServiceFactory(IReadOnlyDictionary<string, string>? settings = null, FakeTimeProvider? time = null)
