@@ -26,4 +26,7 @@ public sealed record LoadBalancerSettings
 
     /// <summary>Local: the listener of the local load balancer.</summary>
     public Uri? ListenerUrl { get; init; }
+
+    /// <summary>Blue/green: where the test listener answers (the new revision, before production traffic); probed too.</summary>
+    public Uri? TestListenerUrl { get; init; }
 }

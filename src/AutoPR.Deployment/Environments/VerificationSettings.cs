@@ -14,4 +14,7 @@ public sealed record VerificationSettings
 
     /// <summary>Health checks in a row that must pass.</summary>
     public required int ConsecutiveHealthyChecks { get; init; }
+
+    /// <summary>The probes that judge each revision on its own answers.</summary>
+    public ProbeSettings Probes { get; init; } = new();
 }

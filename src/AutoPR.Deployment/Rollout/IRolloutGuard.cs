@@ -8,6 +8,12 @@ namespace AutoPR.Deployment.Rollout;
 public interface IRolloutGuard
 {
     /// <summary>
+    /// Called once when the watch of a rollout to <paramref name="taskDefinitionArn"/> begins, before its tasks
+    /// start: the old revision still serves, which is what the new one will be compared with.
+    /// </summary>
+    void Begin(string taskDefinitionArn);
+
+    /// <summary>
     /// Called on each poll once the new revision has a running task (<paramref name="since"/>: when that was first
     /// seen). Returns why the rollout must stop, or null to go on. Decides its own pace: most calls return at once.
     /// </summary>

@@ -28,6 +28,11 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         ArgumentNullException.ThrowIfNull(watch);
         var state = new WatchState(watch);
         var started = _time.GetUtcNow();
+        if (!watch.IsRollback)
+        {
+            watch.Guard?.Begin(watch.TaskDefinitionArn);
+        }
+
         if (state.EcsDeploymentId is null)
         {
             // Stopped tasks cannot be told apart by deployment: the ones already stopped are not this rollout's.

@@ -1,87 +1,95 @@
 using System.Globalization;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Verification.Probes;
 using Microsoft.Extensions.Logging;
 
 namespace AutoPR.Deployment.Verification;
 
 /// <summary>
-/// The bake window of a verification: the load balancer's error rate and p99 latency are judged every
-/// <see cref="VerifierOptions.MetricsInterval"/> while health probes continue; the first breach (once
-/// <see cref="VerifierOptions.MinimumRequests"/> arrived) ends the window at once, so the caller rolls back without
-/// waiting for it to close. Local stacks get synthetic traffic to judge.
+/// The bake window of a verification. Two judges run side by side, and the first breach ends the window at once (the
+/// caller rolls back without waiting for it to close):
+/// <list type="bullet">
+/// <item>the probes, every <see cref="VerifierOptions.ProbeInterval"/>: the new revision's own answers, route by
+/// route, against the old revision's from the rollout when this process watched it (<see cref="RevisionJudge"/>);
+/// known within seconds;</item>
+/// <item>CloudWatch, every <see cref="VerifierOptions.MetricsInterval"/>: the load balancer's error rate and p99 of
+/// real users' traffic, over the whole minutes (ALB metrics have one-minute datapoints) that began after the window
+/// opened, when only the new revision serves, so they are attributable to it. They arrive one to three minutes late
+/// on AWS; a window that ends before any was published leaves these checks not run, and says why.</item>
+/// </list>
 /// </summary>
-internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettings thresholds, VerifierOptions options, HttpClient http, TimeProvider time, ILogger logger)
+internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettings thresholds, VerifierOptions options, TimeProvider time, ILogger logger)
 {
     private DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Runs the window; completes the error-rate and latency checks (and health or version, on a failed probe).</summary>
-    public async Task RunAsync(VerificationRun run, HealthProbe probe, ProbeTracker probes, TimeSpan window, CancellationToken cancellationToken)
+    /// <summary>Runs the window; completes the probes, error-rate and latency checks (and health or version, on a failed probe).</summary>
+    public async Task RunAsync(VerificationRun run, BakeProbes bake, TimeSpan window, CancellationToken cancellationToken)
     {
-        var verification = thresholds;
-        var maxErrorRate = verification.MaxErrorRate;
-        var maxLatency = verification.MaxP99LatencyMs;
-        var errorThreshold = $"<= {maxErrorRate * 100:0.##} % over {window.TotalSeconds:0} s";
-        var latencyThreshold = $"<= {maxLatency} ms over {window.TotalSeconds:0} s";
+        var errorThreshold = string.Create(CultureInfo.InvariantCulture, $"<= {thresholds.MaxErrorRate * 100:0.##} % of users' requests over {window.TotalSeconds:0} s");
+        var latencyThreshold = string.Create(CultureInfo.InvariantCulture, $"<= {thresholds.MaxP99LatencyMs} ms over {window.TotalSeconds:0} s");
+        var probesThreshold = string.Create(CultureInfo.InvariantCulture,
+            $"no route clearly worse than the old revision's (errors max {thresholds.MaxErrorRate * 100:0.##} %, p99 max {thresholds.MaxP99LatencyMs} ms; >= {thresholds.Probes.MinimumSamples} answers, confidence {thresholds.Probes.Confidence:0.###})");
         if (window <= TimeSpan.Zero)
         {
-            run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, CheckStatus.NotRun, "not measured", errorThreshold, "bake window 0 s"));
-            run.Complete(new VerificationCheck(VerificationCheck.Latency, CheckStatus.NotRun, "not measured", latencyThreshold, "bake window 0 s"));
+            foreach (var (name, threshold) in new[] { (VerificationCheck.Probes, probesThreshold), (VerificationCheck.ErrorRate, errorThreshold), (VerificationCheck.Latency, latencyThreshold) })
+            {
+                run.Complete(new VerificationCheck(name, CheckStatus.NotRun, "not measured", threshold, "bake window 0 s"));
+            }
+
             return;
         }
 
-                var bakeStart = Now;
+        var bakeStart = Now;
         var bakeEnd = bakeStart + window;
+
+        // The first whole minute that began after the window opened: earlier datapoints may hold the old revision's answers.
+        var usersFrom = NextWholeMinute(bakeStart);
         var nextMetrics = bakeStart + options.MetricsInterval;
-        MetricsSample? last = null;
+        MetricsSample? users = null;
         string? metricsError = null;
-        await using var traffic = options.SyntheticTrafficUrl is { } url
-            ? new SyntheticTraffic(http, url, options.SyntheticRequestsPerSecond, time)
-            : null;
-        traffic?.Start();
+        await using var prober = bake.StartProbes();
         while (true)
         {
             var final = Now >= bakeEnd;
+            var figures = bake.Board.Figures();
+            if (bake.Judge.FindBreach(figures, bake.Revision) is { } breach)
+            {
+                run.Complete(new VerificationCheck(VerificationCheck.Probes, CheckStatus.Failed, breach.Message, probesThreshold));
+                CompleteUsers(run, users, final: false, errorThreshold, latencyThreshold, "verification stopped at the first failure");
+                return;
+            }
+
             if (final || Now >= nextMetrics)
             {
                 nextMetrics = Now + options.MetricsInterval;
-                try
+                var elapsed = Math.Min((Now - bakeStart).TotalSeconds, window.TotalSeconds);
+                run.Observe(string.Create(CultureInfo.InvariantCulture, $"bake {elapsed:0}/{window.TotalSeconds:0} s: probes: {Describe(figures, bake.Revision)}"));
+                (users, metricsError) = await SampleUsersAsync(run, usersFrom, users, cancellationToken).ConfigureAwait(false);
+                if (users is not null && JudgeUsers(run, users, final, errorThreshold, latencyThreshold))
                 {
-                    last = await metrics.SampleAsync(bakeStart, Now.AddSeconds(1), cancellationToken).ConfigureAwait(false);
-                    metricsError = null;
-                    var elapsed = (Now - bakeStart).TotalSeconds;
-                    run.Observe(string.Create(CultureInfo.InvariantCulture,
-                        $"bake {Math.Min(elapsed, window.TotalSeconds):0}/{window.TotalSeconds:0} s: {last.Requests:0} requests, error rate {last.ErrorRate * 100:0.##} % (max {maxErrorRate * 100:0.##} %), p99 {last.P99Text} (max {maxLatency} ms)"));
-                }
-                catch (AwsServiceException ex)
-                {
-                    metricsError = ex.Message;
-                    run.Observe("metrics unavailable: " + ex.Message);
-                    logger.LogWarning("GetMetricData failed during the bake window: {Error}", ex.Message);
-                }
-
-                if (last is not null && Judge(run, last, final, maxErrorRate, maxLatency, errorThreshold, latencyThreshold))
-                {
+                    run.Complete(new VerificationCheck(VerificationCheck.Probes, CheckStatus.NotRun, Describe(figures, bake.Revision), probesThreshold, "verification stopped at the first failure"));
                     return;
                 }
 
                 if (final)
                 {
-                    if (last is null)
+                    CompleteProbes(run, figures, bake, probesThreshold);
+                    if (users is null)
                     {
-                        run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, CheckStatus.Failed, "no metrics", errorThreshold, metricsError));
-                        run.Complete(new VerificationCheck(VerificationCheck.Latency, CheckStatus.NotRun, "no metrics", latencyThreshold, metricsError));
+                        CompleteUsers(run, null, final: true, errorThreshold, latencyThreshold, metricsError ?? string.Create(CultureInfo.InvariantCulture,
+                            $"no whole minute of users' traffic published since {usersFrom:HH:mm} UTC (ALB metrics have one-minute datapoints, published one to three minutes late); the probes judged this window"));
                     }
 
                     return;
                 }
             }
 
-            await probes.ProbeOnceAsync(run, probe, " during the bake window", cancellationToken).ConfigureAwait(false);
+            await bake.Health.ProbeOnceAsync(run, bake.HealthProbe, " during the bake window", cancellationToken).ConfigureAwait(false);
             if (run.Failed)
             {
-                run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, CheckStatus.NotRun, last is null ? "not measured" : Rate(last), errorThreshold, "verification stopped at the first failure"));
-                run.Complete(new VerificationCheck(VerificationCheck.Latency, CheckStatus.NotRun, last is null ? "not measured" : last.P99Text, latencyThreshold, "verification stopped at the first failure"));
+                run.Complete(new VerificationCheck(VerificationCheck.Probes, CheckStatus.NotRun, Describe(figures, bake.Revision), probesThreshold, "verification stopped at the first failure"));
+                CompleteUsers(run, users, final: false, errorThreshold, latencyThreshold, "verification stopped at the first failure");
                 return;
             }
 
@@ -90,25 +98,92 @@ internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettin
         }
     }
 
-    // Returns true when a verdict ended the bake window early (a breach) or at its end.
-    private static bool Judge(VerificationRun run, MetricsSample sample, bool final, double maxErrorRate, int maxLatency, string errorThreshold, string latencyThreshold)
+    private static DateTimeOffset NextWholeMinute(DateTimeOffset time)
+    {
+        var past = time.UtcTicks % TimeSpan.TicksPerMinute;
+        return new DateTimeOffset(time.UtcTicks - past, TimeSpan.Zero).AddTicks(past == 0 ? 0 : TimeSpan.TicksPerMinute);
+    }
+
+    private static string Describe(IReadOnlyList<RouteFigures> figures, string revision)
+    {
+        var mine = figures.Where(f => f.Revision == revision).ToList();
+        return mine.Count == 0 ? $"no answer from {revision} yet" : RevisionJudge.Describe(mine);
+    }
+
+    private static void CompleteProbes(VerificationRun run, IReadOnlyList<RouteFigures> figures, BakeProbes bake, string threshold)
+    {
+        var mine = figures.Where(f => f.Revision == bake.Revision).ToList();
+        var judged = mine.Where(f => f.Answers >= bake.MinimumSamples).ToList();
+        var observed = Describe(figures, bake.Revision);
+        var replaced = figures.Where(f => f.Revision != bake.Revision).Select(f => f.Revision).Distinct().Order(StringComparer.Ordinal).ToList();
+        var against = replaced.Count == 0 ? "the environment's limits (no answers of an older revision to compare with)" : string.Join(" + ", replaced);
+        run.Complete(judged.Count == 0
+            ? new VerificationCheck(VerificationCheck.Probes, CheckStatus.NotRun, observed, threshold,
+                $"fewer than {bake.MinimumSamples} answers from {bake.Revision} on every route ({bake.Board.Unattributed} answers named no revision: does the service send {RevisionHeader.Name}?)")
+            : new VerificationCheck(VerificationCheck.Probes, CheckStatus.Passed, observed, threshold, "judged against " + against));
+    }
+
+    private async Task<(MetricsSample? Sample, string? Error)> SampleUsersAsync(VerificationRun run, DateTimeOffset from, MetricsSample? last, CancellationToken cancellationToken)
+    {
+        if (Now <= from)
+        {
+            return (last, null);
+        }
+
+        try
+        {
+            var sample = await metrics.SampleAsync(from, Now.AddSeconds(1), cancellationToken).ConfigureAwait(false);
+            if (sample.Requests <= 0)
+            {
+                return (last, null);
+            }
+
+            run.Observe(string.Create(CultureInfo.InvariantCulture,
+                $"users since {from:HH:mm} UTC (CloudWatch): {sample.Requests:0} requests, error rate {sample.ErrorRate * 100:0.##} % (max {thresholds.MaxErrorRate * 100:0.##} %), p99 {sample.P99Text} (max {thresholds.MaxP99LatencyMs} ms)"));
+            return (sample, null);
+        }
+        catch (AwsServiceException ex)
+        {
+            run.Observe("metrics unavailable: " + ex.Message);
+            logger.LogWarning("GetMetricData failed during the bake window: {Error}", ex.Message);
+            return (last, "metrics unavailable: " + ex.Message);
+        }
+    }
+
+    // Returns true when users' traffic breached a threshold (with enough requests, or at the end).
+    private bool JudgeUsers(VerificationRun run, MetricsSample sample, bool final, string errorThreshold, string latencyThreshold)
     {
         var enough = sample.Requests >= run.MinimumRequests;
-        var errorBreach = sample.Requests > 0 && sample.ErrorRate > maxErrorRate && (enough || final);
-        var latencyBreach = sample.P99Milliseconds is { } p99 && p99 > maxLatency && (enough || final);
-        if (!errorBreach && !latencyBreach && !final)
+        var errorBreach = sample.ErrorRate > thresholds.MaxErrorRate && (enough || final);
+        var latencyBreach = sample.P99Milliseconds is { } p99 && p99 > thresholds.MaxP99LatencyMs && (enough || final);
+        if (!errorBreach && !latencyBreach)
         {
+            if (final)
+            {
+                CompleteUsers(run, sample, final: true, errorThreshold, latencyThreshold, null);
+            }
+
             return false;
         }
 
-        var noTraffic = sample.Requests == 0 ? "no requests in the window: nothing to judge" : null;
-        run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, errorBreach ? CheckStatus.Failed : (final ? CheckStatus.Passed : CheckStatus.NotRun), Rate(sample), errorThreshold,
-            noTraffic ?? (!final && !errorBreach ? "verification stopped at the first failure" : null)));
-        run.Complete(new VerificationCheck(VerificationCheck.Latency, latencyBreach ? CheckStatus.Failed : (final ? CheckStatus.Passed : CheckStatus.NotRun), sample.P99Text, latencyThreshold,
-            sample.P99Milliseconds is null ? "no latency data" : (!final && !latencyBreach ? "verification stopped at the first failure" : null)));
+        run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, errorBreach ? CheckStatus.Failed : CheckStatus.NotRun, Rate(sample), errorThreshold,
+            errorBreach ? null : "verification stopped at the first failure"));
+        run.Complete(new VerificationCheck(VerificationCheck.Latency, latencyBreach ? CheckStatus.Failed : CheckStatus.NotRun, sample.P99Text, latencyThreshold,
+            latencyBreach ? null : "verification stopped at the first failure"));
         return true;
+    }
+
+    private static void CompleteUsers(VerificationRun run, MetricsSample? sample, bool final, string errorThreshold, string latencyThreshold, string? detail)
+    {
+        var status = final && sample is not null ? CheckStatus.Passed : CheckStatus.NotRun;
+        run.Complete(new VerificationCheck(VerificationCheck.ErrorRate, status, sample is null ? "no data" : Rate(sample), errorThreshold, detail));
+        run.Complete(new VerificationCheck(VerificationCheck.Latency, status, sample?.P99Text ?? "no data", latencyThreshold,
+            detail ?? (sample?.P99Milliseconds is null ? "no latency data" : null)));
     }
 
     private static string Rate(MetricsSample sample) =>
         string.Create(CultureInfo.InvariantCulture, $"{sample.ErrorRate * 100:0.##} % ({sample.Errors:0} of {sample.Requests:0} requests)");
 }
+
+/// <summary>What the bake window probes with: the health probe and its tracker, and the revision probes, scoreboard and judge.</summary>
+internal sealed record BakeProbes(HealthProbe HealthProbe, ProbeTracker Health, Func<RevisionProber> StartProbes, RevisionScoreboard Board, RevisionJudge Judge, string Revision, int MinimumSamples);

@@ -25,10 +25,13 @@ public sealed record VerificationCheck(string Name, CheckStatus Status, string O
     /// <summary>/version reports the expected revision.</summary>
     public const string Version = "version";
 
-    /// <summary>5xx responses over the bake window.</summary>
+    /// <summary>The probes' answers of the new revision, route by route, against the old revision's.</summary>
+    public const string Probes = "probes";
+
+    /// <summary>Users' 5xx responses (CloudWatch) over the whole minutes of the bake window.</summary>
     public const string ErrorRate = "error-rate";
 
-    /// <summary>p99 target response time over the bake window.</summary>
+    /// <summary>Users' p99 target response time (CloudWatch) over the whole minutes of the bake window.</summary>
     public const string Latency = "p99-latency";
 
     /// <summary>When the check's verdict was reached.</summary>

@@ -6,7 +6,7 @@ namespace AutoPR.Deployment.Verification;
 internal sealed class VerificationRun(TimeProvider time, IProgress<DeploymentEvent>? progress)
 {
     private static readonly string[] Order =
-        [VerificationCheck.Rollout, VerificationCheck.Health, VerificationCheck.Version, VerificationCheck.ErrorRate, VerificationCheck.Latency];
+        [VerificationCheck.Rollout, VerificationCheck.Health, VerificationCheck.Version, VerificationCheck.Probes, VerificationCheck.ErrorRate, VerificationCheck.Latency];
 
     private readonly Dictionary<string, VerificationCheck> _checks = new(StringComparer.Ordinal);
     private string? _lastObservation;

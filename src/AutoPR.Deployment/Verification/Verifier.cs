@@ -3,16 +3,20 @@ using AutoPR.Deployment.Ecs.Views;
 using AutoPR.Deployment.History;
 using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Rollout;
+using AutoPR.Deployment.Verification.Probes;
 using Microsoft.Extensions.Logging;
 
 namespace AutoPR.Deployment.Verification;
 
 /// <summary>
 /// Verifies what runs: (1) the rollout COMPLETED on the expected revision; (2) the health URL answers healthy N
-/// times in a row; (3) /version reports the expected git revision; (4, 5) error rate and p99 latency stay within
-/// the environment's thresholds over the bake window. Health and metrics are evaluated throughout the bake
-/// window, and the first breach ends verification at once (the caller rolls back without waiting for the window
-/// to close). The report lists every check with its observed value and threshold.
+/// times in a row; (3) /version reports the expected git revision; (4) over the bake window, the probes' answers of
+/// the new revision are no worse, route by route, than the old revision's (<see cref="RevisionJudge"/>); (5, 6) real
+/// users' error rate and p99 latency (CloudWatch) stay within the environment's thresholds. Everything is evaluated
+/// throughout the bake window, and the first breach ends verification at once (the caller rolls back without waiting
+/// for the window to close). The report lists every check with its observed value and threshold. The probes'
+/// answers are kept for the life of the verifier, so a verification after a watched rollout compares with the old
+/// revision's answers from that rollout.
 /// </summary>
 public sealed class Verifier
 {
@@ -22,6 +26,8 @@ public sealed class Verifier
     private readonly DeploymentContext _context;
     private readonly VerifierOptions _options;
     private readonly ILogger _logger;
+    private readonly RevisionScoreboard _answers = new();
+    private readonly RevisionJudge _judge;
 
     /// <summary>Creates the verifier of the context's environment; <paramref name="http"/> reaches the health URL.</summary>
     public Verifier(EcsClient ecs, CloudWatchClient cloudWatch, HttpClient http, DeploymentContext context, VerifierOptions? options = null)
@@ -35,12 +41,7 @@ public sealed class Verifier
         _http = http;
         _context = context;
         _options = options ?? new VerifierOptions();
-        if (_options.SyntheticTrafficUrl is null && context.Environment.IsLocal && context.Environment.LoadBalancer.ListenerUrl is { } listener)
-        {
-            // A local stack has no users: its listener gets synthetic requests.
-            _options = _options with { SyntheticTrafficUrl = new Uri(listener, "/") };
-        }
-
+        _judge = new RevisionJudge(context.Environment.Verification);
         _logger = context.Logger("Verifier");
     }
 
@@ -70,8 +71,9 @@ public sealed class Verifier
             if (!run.Failed)
             {
                 var window = request.BakeWindow ?? TimeSpan.FromSeconds(environment.Verification.BakeWindowSeconds);
-                var bake = new BakeWindow(MetricsOf(environment), environment.Verification, _options, _http, _context.Time, _logger);
-                await bake.RunAsync(run, probe, probes, window, cancellationToken).ConfigureAwait(false);
+                var bake = new BakeWindow(MetricsOf(environment), environment.Verification, _options, _context.Time, _logger);
+                var revision = TaskDefinitionRegistered.Label(expectedArn);
+                await bake.RunAsync(run, new BakeProbes(probe, probes, StartProbes, _answers, _judge, revision, environment.Verification.Probes.MinimumSamples), window, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -89,11 +91,18 @@ public sealed class Verifier
     }
 
     /// <summary>
-    /// The error-rate and latency checks of the bake window, applied during the rollout (see
-    /// <see cref="RolloutMetricsGuard"/>). Dispose it when the rollout has been watched.
+    /// The probes' judgement of the bake window, applied during the rollout (see <see cref="RevisionGuard"/>); its
+    /// answers stay with this verifier. Dispose it when the rollout has been watched.
     /// </summary>
-    public RolloutMetricsGuard RolloutGuard() =>
-        new(MetricsOf(_context.Environment), _context.Environment.Verification, _options, _http, _context.Time, _logger);
+    public RevisionGuard RolloutGuard() => new(StartProbes, _answers, _judge, _options, _context.Time);
+
+    private RevisionProber StartProbes()
+    {
+        var environment = _context.Environment;
+        var prober = new RevisionProber(_http, ProbeTarget.Of(environment), environment.Verification.Probes, _answers, _context.Time, _options.ProbeTimeout);
+        prober.Start();
+        return prober;
+    }
 
     private DateTimeOffset Now => _context.Time.GetUtcNow();
 

@@ -6,7 +6,7 @@ public sealed record VerifierOptions
     /// <summary>Time between health/version probes (also during the bake window).</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Timeout of one probe request.</summary>
+    /// <summary>Timeout of one probe request (health, /version and the revision probes).</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Failed probes in a row that fail the health (or version) check at once.</summary>
@@ -18,7 +18,7 @@ public sealed record VerifierOptions
     /// <summary>How often the metrics are evaluated during the bake window (a breach is reported at most this late).</summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Requests needed before the error rate or latency may fail the verification early.</summary>
+    /// <summary>Users' requests (CloudWatch) needed before their error rate or latency may fail the verification early.</summary>
     public int MinimumRequests { get; init; } = 20;
 
     /// <summary>CloudWatch period of the metric queries (ALB metrics have one-minute resolution).</summary>
@@ -29,13 +29,4 @@ public sealed record VerifierOptions
     /// rule ARN, or queries by target group alone (the local stand-in).
     /// </summary>
     public string? LoadBalancerDimension { get; init; }
-
-    /// <summary>
-    /// Requests sent here during the bake window (and the rollout), so the metrics have traffic to judge; null: the
-    /// listener of a local environment, which has no users, and none elsewhere.
-    /// </summary>
-    public Uri? SyntheticTrafficUrl { get; init; }
-
-    /// <summary>Synthetic requests per second.</summary>
-    public int SyntheticRequestsPerSecond { get; init; } = 10;
 }

@@ -64,6 +64,7 @@ public sealed class RolloutPollingTests
         Assert.Equal("autopr-dev:2 failed while rolling out: error rate 40 % (8 of 20 requests)", result.Reason);
         Assert.Equal(3, guard.Calls.Count);
         Assert.Single(guard.Calls.Distinct());
+        Assert.Equal([result.TaskDefinitionArn!], guard.Begun);
         Assert.Equal("IN_PROGRESS", bed.Ecs.Service("autopr").Rollouts[0].Status);
         var records = await bed.History.ReadAsync(bed.Family, "dev");
         Assert.Contains(records, r => r.Outcome == Deployment.History.DeploymentOutcome.Failed && r.Reason == result.Reason);
@@ -98,6 +99,10 @@ public sealed class RolloutPollingTests
     private sealed class ScriptedGuard(int breachOnCall, string breach) : IRolloutGuard
     {
         public List<DateTimeOffset> Calls { get; } = [];
+
+        public List<string> Begun { get; } = [];
+
+        public void Begin(string taskDefinitionArn) => Begun.Add(taskDefinitionArn);
 
         public Task<string?> CheckAsync(DateTimeOffset since, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
         {

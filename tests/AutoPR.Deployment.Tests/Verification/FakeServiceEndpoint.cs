@@ -11,9 +11,13 @@ public sealed class FakeServiceEndpoint : HttpMessageHandler
     private int _health;
     private int _version;
     private int _work;
+    private int _calls;
 
     /// <summary>The status /health answers, by call number (0-based).</summary>
     public Func<int, HttpStatusCode> Health { get; set; } = _ => HttpStatusCode.OK;
+
+    /// <summary>Who answers request N (0-based, all routes): the task definition its X-AutoPR-Revision names, and the status / answers.</summary>
+    public Func<int, (string TaskDefinition, HttpStatusCode WorkStatus)> Answerer { get; set; } = _ => ("autopr-production:1", HttpStatusCode.OK);
 
     /// <summary>The revision /version reports.</summary>
     public string Revision { get; set; } = DeploymentTestBed.GitSha;
@@ -33,12 +37,15 @@ public sealed class FakeServiceEndpoint : HttpMessageHandler
             Hosts.Add(new Uri(request.RequestUri!.GetLeftPart(UriPartial.Authority)));
         }
 
-        return Task.FromResult(request.RequestUri!.AbsolutePath switch
+        var (taskDefinition, workStatus) = Answerer(Interlocked.Increment(ref _calls) - 1);
+        var response = request.RequestUri!.AbsolutePath switch
         {
             "/health" => HealthResponse(Interlocked.Increment(ref _health) - 1),
             "/version" => VersionResponse(),
-            _ => Work(),
-        });
+            _ => Work(workStatus),
+        };
+        response.Headers.Add("X-AutoPR-Revision", $"task-definition={taskDefinition}; git={Revision}");
+        return Task.FromResult(response);
     }
 
     private HttpResponseMessage HealthResponse(int call)
@@ -60,10 +67,10 @@ public sealed class FakeServiceEndpoint : HttpMessageHandler
         });
     }
 
-    private HttpResponseMessage Work()
+    private HttpResponseMessage Work(HttpStatusCode status)
     {
         Interlocked.Increment(ref _work);
-        return Json(HttpStatusCode.OK, new JsonObject { ["ok"] = true });
+        return Json(status, new JsonObject { ["ok"] = status == HttpStatusCode.OK });
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, JsonObject body) =>

@@ -8,7 +8,8 @@ namespace AutoPR.Deployment.Tests.Verification;
 
 public sealed class VerifierTests
 {
-    private static readonly TimeSpan Bake = TimeSpan.FromSeconds(30);
+    // Long enough for whole minutes of users' traffic (CloudWatch judges only those); the clock is fake.
+    private static readonly TimeSpan Bake = TimeSpan.FromSeconds(150);
 
     [Fact]
     public async Task A_healthy_release_passes_every_check_and_is_recorded_as_verified()
@@ -19,18 +20,20 @@ public sealed class VerifierTests
 
         Assert.True(report.Passed, report.ToText());
         Assert.Equal(
-            [VerificationCheck.Rollout, VerificationCheck.Health, VerificationCheck.Version, VerificationCheck.ErrorRate, VerificationCheck.Latency],
+            [VerificationCheck.Rollout, VerificationCheck.Health, VerificationCheck.Version, VerificationCheck.Probes, VerificationCheck.ErrorRate, VerificationCheck.Latency],
             report.Checks.Select(c => c.Name));
         Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Passed, c.Status));
         Assert.Equal("autopr-production:1 COMPLETED, 3/3 running", report.Checks[0].Observed);
         Assert.Equal("5/5 healthy in a row", report.Checks[1].Observed);
         Assert.Equal(DeploymentTestBed.GitSha, report.Checks[2].Observed);
-        Assert.Matches(@"^0 % \(0 of [1-9][0-9]+ requests\)$", report.Checks[3].Observed);
-        Assert.Equal("<= 1 % over 30 s", report.Checks[3].Threshold);
-        Assert.Equal("50 ms", report.Checks[4].Observed);
-        Assert.Equal("<= 800 ms over 30 s", report.Checks[4].Threshold);
-        Assert.Contains("  PASS  error-rate   " + report.Checks[3].Observed, report.ToText(), StringComparison.Ordinal);
-        Assert.Contains("| error-rate | PASS | " + report.Checks[3].Observed + " | <= 1 % over 30 s |  |", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.True(report.Checks[3].Observed.StartsWith("autopr-production:1 GET /: 0 % (0 of ", StringComparison.Ordinal), report.Checks[3].Observed);
+        Assert.Equal("judged against the environment's limits (no answers of an older revision to compare with)", report.Checks[3].Detail);
+        Assert.Matches(@"^0 % \(0 of [1-9][0-9]+ requests\)$", report.Checks[4].Observed);
+        Assert.Equal("<= 1 % of users' requests over 150 s", report.Checks[4].Threshold);
+        Assert.Equal("50 ms", report.Checks[5].Observed);
+        Assert.Equal("<= 800 ms over 150 s", report.Checks[5].Threshold);
+        Assert.Contains("  PASS  error-rate   " + report.Checks[4].Observed, report.ToText(), StringComparison.Ordinal);
+        Assert.Contains("| error-rate | PASS | " + report.Checks[4].Observed + " | <= 1 % of users' requests over 150 s |  |", report.ToMarkdown(), StringComparison.Ordinal);
         Assert.Equal("production: verification PASSED on autopr-production:1", report.Summary);
         var records = await setup.Bed.History.ReadAsync(setup.Bed.Family, "production");
         Assert.Contains(records, r => r.Kind == DeploymentKind.Verify && r.Outcome == DeploymentOutcome.Verified && r.TaskDefinitionArn == setup.Arn);
@@ -145,7 +148,7 @@ public sealed class VerifierTests
     }
 
     [Fact]
-    public async Task No_traffic_at_all_passes_and_says_there_was_nothing_to_judge()
+    public async Task Without_users_traffic_the_probes_judge_and_the_report_says_why_CloudWatch_did_not()
     {
         using var setup = await Setup.CreateAsync();
         setup.Metrics.Curve = _ => (0, 0, null);
@@ -153,8 +156,10 @@ public sealed class VerifierTests
         var report = await setup.VerifyAsync();
 
         Assert.True(report.Passed, report.ToText());
-        Assert.Equal("no requests in the window: nothing to judge", report.Checks.Single(c => c.Name == VerificationCheck.ErrorRate).Detail);
-        Assert.Equal("no latency data", report.Checks.Single(c => c.Name == VerificationCheck.Latency).Detail);
+        var errorRate = report.Checks.Single(c => c.Name == VerificationCheck.ErrorRate);
+        Assert.Equal(CheckStatus.NotRun, errorRate.Status);
+        Assert.StartsWith("no whole minute of users' traffic published since 12:01 UTC", errorRate.Detail, StringComparison.Ordinal);
+        Assert.Equal(CheckStatus.Passed, report.Checks.Single(c => c.Name == VerificationCheck.Probes).Status);
     }
 
     [Fact]
@@ -176,7 +181,7 @@ public sealed class VerifierTests
     }
 
     [Fact]
-    public async Task Local_environments_get_synthetic_traffic_on_their_listener_during_the_bake_window()
+    public async Task Probes_go_only_to_the_environments_own_url_at_its_rate()
     {
         using var setup = await Setup.CreateAsync("local");
 
@@ -184,8 +189,55 @@ public sealed class VerifierTests
 
         Assert.True(report.Passed, report.ToText());
         Assert.True(setup.Endpoint.WorkCalls > 0, "the bake window should have sent requests to /");
-        Assert.Contains(new Uri("http://127.0.0.1:8080"), setup.Endpoint.Hosts);
-        Assert.All(setup.Endpoint.Hosts, h => Assert.Equal("127.0.0.1", h.Host));
+        Assert.All(setup.Endpoint.Hosts, h => Assert.Equal(new Uri("http://127.0.0.1:8080"), h));
+
+        // local.json: 40 probes per second over the bake window, and one health probe per second.
+        var seconds = Bake.TotalSeconds + setup.BakeStartedAfter + 1;
+        Assert.InRange(setup.Endpoint.Hosts.Count, 1, (seconds * 40) + (seconds * 2) + 10);
+    }
+
+    [Fact]
+    public async Task A_route_the_new_revision_breaks_fails_the_probes_check_whatever_the_users_metrics_say()
+    {
+        using var setup = await Setup.CreateAsync();
+        setup.Endpoint.Answerer = call => ("autopr-production:1", Coin(call, 1) ? HttpStatusCode.InternalServerError : HttpStatusCode.OK);
+
+        var report = await setup.VerifyAsync();
+
+        var failure = report.FirstFailure!;
+        Assert.Equal(VerificationCheck.Probes, failure.Name);
+        Assert.StartsWith("error rate of autopr-production:1 on GET /: ", failure.Observed, StringComparison.Ordinal);
+        Assert.True(failure.DecidedAt < new DateTimeOffset(2026, 1, 15, 12, 1, 0, TimeSpan.Zero), "the probes judge before the first minute of users' metrics could be published");
+        Assert.Equal(CheckStatus.NotRun, report.Checks.Single(c => c.Name == VerificationCheck.ErrorRate).Status);
+    }
+
+    [Fact]
+    public async Task During_the_rollout_the_old_revisions_errors_are_not_charged_to_the_new_one()
+    {
+        using var setup = await Setup.CreateAsync();
+        var newArn = setup.Arn.Replace(":1", ":2", StringComparison.Ordinal);
+
+        // The old revision answers half of / with 500s; the new one is fine. They take turns, as tasks behind one listener do.
+        setup.Endpoint.Answerer = call => Coin(call, 1) ? ("autopr-production:1", Coin(call, 2) ? HttpStatusCode.InternalServerError : HttpStatusCode.OK) : ("autopr-production:2", HttpStatusCode.OK);
+        var good = await setup.GuardAsync(newArn, TimeSpan.FromSeconds(60));
+
+        // The other way round: the new revision is the broken one.
+        setup.Endpoint.Answerer = call => Coin(call, 1) ? ("autopr-production:3", Coin(call, 2) ? HttpStatusCode.InternalServerError : HttpStatusCode.OK) : ("autopr-production:2", HttpStatusCode.OK);
+        var bad = await setup.GuardAsync(setup.Arn.Replace(":1", ":3", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        Assert.Null(good);
+        Assert.NotNull(bad);
+        Assert.StartsWith("error rate of autopr-production:3 on GET /: ", bad, StringComparison.Ordinal);
+        Assert.Contains(" on autopr-production:2; Fisher's exact test p = ", bad, StringComparison.Ordinal);
+    }
+
+    // A fair coin per request that does not follow the order in which the probes take turns between routes.
+    private static bool Coin(int call, int salt)
+    {
+        var x = unchecked(((uint)call * 0x9E3779B9u) + ((uint)salt * 0x85EBCA6Bu));
+        x = (x ^ (x >> 16)) * 0x7FEB352Du;
+        x = (x ^ (x >> 15)) * 0x846CA68Bu;
+        return ((x ^ (x >> 16)) & 1) == 1;
     }
 
     private sealed class Setup : IDisposable
@@ -221,6 +273,30 @@ public sealed class VerifierTests
             var bed = new DeploymentTestBed(environment);
             var arn = await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
             return new Setup(bed, arn);
+        }
+
+        /// <summary>A rollout guard on <paramref name="arn"/>, asked every second for <paramref name="duration"/>; its first breach.</summary>
+        public async Task<string?> GuardAsync(string arn, TimeSpan duration)
+        {
+            await using var guard = Verifier.RolloutGuard();
+            guard.Begin(arn);
+            return await Bed.Time.DriveAsync(AskAsync());
+
+            async Task<string?> AskAsync()
+            {
+                var since = Bed.Time.GetUtcNow();
+                for (var second = 0; second < duration.TotalSeconds; second++)
+                {
+                    if (await guard.CheckAsync(since, null, CancellationToken.None) is { } breach)
+                    {
+                        return breach;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(1), Bed.Time);
+                }
+
+                return null;
+            }
         }
 
         public Task<VerificationReport> VerifyAsync() =>

@@ -1,0 +1,88 @@
+using System.Globalization;
+using AutoPR.Deployment.Environments;
+
+namespace AutoPR.Deployment.Verification.Probes;
+
+/// <summary>
+/// Judges a new revision route by route on its own answers, never on another revision's. On each route it looks at
+/// two kinds of bad answer: errors (a status the route does not expect) and answers slower than the p99 limit. The
+/// new revision fails a route when its share of bad answers is above what the environment allows (the error-rate
+/// limit; 1 % for slow answers, which is what "p99 above the limit" means) and it is clearly worse:
+/// <list type="bullet">
+/// <item>against the revision it replaces (of the others, the one that answered most on that route), when it answered
+/// at least <see cref="ProbeSettings.MinimumSamples"/> times there: Fisher's exact test, one-sided;</item>
+/// <item>else against the limit itself: the exact binomial test, one-sided.</item>
+/// </list>
+/// "Clearly" is p below 1 - <see cref="ProbeSettings.Confidence"/>, and no route is judged before the new revision
+/// answered <see cref="ProbeSettings.MinimumSamples"/> times there. A new revision as bad as the old one is not
+/// failed (rolling back would not help); one better than a broken old one passes.
+/// </summary>
+public sealed class RevisionJudge(VerificationSettings settings)
+{
+    /// <summary>The share of answers p99 lets be slower than the limit.</summary>
+    private const double SlowShare = 0.01;
+
+    private readonly ProbeSettings _probes = settings.Probes;
+
+    private double Alpha => 1 - _probes.Confidence;
+
+    /// <summary>The first breach of <paramref name="revision"/> (a "family:revision" label) in the figures, or null.</summary>
+    public RouteBreach? FindBreach(IReadOnlyList<RouteFigures> figures, string revision)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        foreach (var mine in figures.Where(f => f.Revision == revision && f.Answers >= _probes.MinimumSamples).OrderBy(f => f.Route, StringComparer.Ordinal))
+        {
+            // The revision it replaces: of the others, the one that answered most on this route.
+            var baseline = figures.Where(f => f.Route == mine.Route && f.Revision != revision && f.Answers >= _probes.MinimumSamples)
+                .OrderByDescending(f => f.Answers)
+                .FirstOrDefault();
+
+            if (Judge(mine, baseline, "error rate", mine.Unexpected, settings.MaxErrorRate, baseline?.Unexpected) is { } errors)
+            {
+                return errors;
+            }
+
+            var limit = settings.MaxP99LatencyMs;
+            if (Judge(mine, baseline, "p99 latency", mine.SlowerThan(limit), SlowShare, baseline?.SlowerThan(limit)) is { } latency)
+            {
+                return latency;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One line per revision and route, for progress and reports: "autopr:42 GET /: 0 % (0 of 35), p99 12 ms".</summary>
+    public static string Describe(IReadOnlyList<RouteFigures> figures) =>
+        string.Join("; ", figures.OrderBy(f => f.Revision, StringComparer.Ordinal).ThenBy(f => f.Route, StringComparer.Ordinal)
+            .Select(f => $"{f.Revision} GET {f.Route}: {f.ErrorText}, {f.P99Text}"));
+
+    private RouteBreach? Judge(RouteFigures mine, RouteFigures? baseline, string signal, int bad, double allowed, int? baselineBad)
+    {
+        if ((double)bad / mine.Answers <= allowed)
+        {
+            return null;
+        }
+
+        var p = baseline is null
+            ? ProportionTests.AboveRate(bad, mine.Answers, allowed)
+            : ProportionTests.WorseThan(bad, mine.Answers, baselineBad!.Value, baseline.Answers);
+        if (p >= Alpha)
+        {
+            return null;
+        }
+
+        var limit = signal == "error rate"
+            ? string.Create(CultureInfo.InvariantCulture, $"max {settings.MaxErrorRate * 100:0.##} %")
+            : string.Create(CultureInfo.InvariantCulture, $"max {settings.MaxP99LatencyMs} ms; {bad} of {mine.Answers} slower");
+        var figure = signal == "error rate" ? mine.ErrorText : mine.P99Text[4..];
+        var test = baseline is null
+            ? string.Create(CultureInfo.InvariantCulture, $"no answers of an older revision to compare with; exact binomial test p = {p:0.#####} < {Alpha:0.###}")
+            : string.Create(CultureInfo.InvariantCulture, $"vs {(signal == "error rate" ? baseline.ErrorText : baseline.P99Text[4..])} on {baseline.Revision}; Fisher's exact test p = {p:0.#####} < {Alpha:0.###}");
+        return new RouteBreach(mine.Revision, mine.Route, signal, mine, baseline,
+            $"{signal} of {mine.Revision} on GET {mine.Route}: {figure} ({limit}), {test}");
+    }
+}
+
+/// <summary>A route on which the new revision is clearly worse: which revision, route and signal, and both revisions' figures.</summary>
+public sealed record RouteBreach(string Revision, string Route, string Signal, RouteFigures Figures, RouteFigures? Baseline, string Message);
