@@ -33,7 +33,7 @@ internal sealed partial class Build
     const string ApprovalMessage = "the environment requires approval: pass --confirm (in CI, approval comes from the GitHub environment's reviewers). Nothing was changed.";
 
     Target DeployEcs => _ => _
-        .Description("Renders the task and service definitions, shows the diff, rolls out the pushed image by digest and watches it.")
+        .Description("Renders the task and service definitions, shows the diff, rolls out the pushed image by digest and watches it, judging the new revision on its own answers to probes, route by route.")
         .DependsOn(PushEcr)
         .After(Promote)
         .Triggers(Verify)
@@ -52,7 +52,7 @@ internal sealed partial class Build
         });
 
     Target Verify => _ => _
-        .Description("Checks the running deployment: rollout completed on the expected revision, health, /version, error rate and p99 latency over the bake window.")
+        .Description("Checks the running deployment: rollout completed on the expected revision, health, /version, then over the bake window the new revision's answers per route against the old one's, and users' error rate and p99 latency (CloudWatch).")
         .After(DeployEcs)
         .OnlyWhenStatic(() => !DryRun)
         .Requires(() => Environment)

@@ -15,6 +15,11 @@ deploys the current build as the baseline, then measures on the local environmen
    the first stopped task's stoppedAt; rollback: ECS's circuit-breaker rollback start, and the tool's report of it).
 3. API calls per deployment, counted by a logging proxy in front of LocalEcs: the tool (DeployEcs alone, the main
    job DeployEcs + Verify, a no-op redeploy) against the three aws CLI commands.
+4. Judgement (--only judgement): with LocalEcs's AWS-like metrics (one-minute datapoints, published a minute late)
+   and a steady user load through the listener where /version dominates, ROLLING and BLUE_GREEN releases that
+   fail 50 % of requests on every route, add 3 s of latency, or fail 50 % on / only; for each, the first failing
+   answer a user sees -> the tool's "Rolling back" line, the user requests that failed, and the outcome; then a
+   good release deployed over a broken one (left running with --no-auto-rollback), which must complete.
 
 Tool output lines are timestamped on arrival (the build's own log has second resolution). Loopback only.
 """
@@ -233,6 +238,56 @@ class Traffic:
             thread.join(15)
 
 
+class Users:
+    """Steady users on a mix of routes (route, weight): `threads` users, each sending one request every `interval`
+    seconds; counts answers per route and remembers when responses failed (5xx, no answer) or became too slow."""
+
+    def __init__(self, listener, mix, threads=10, interval=0.1, latency_threshold_ms=2000):
+        self.listener, self.interval, self.threshold = listener, interval, latency_threshold_ms / 1000
+        self.routes = [route for route, weight in mix for _ in range(weight)]
+        self.errors, self.slow, self.answers, self.lock = [], [], Counter(), threading.Lock()
+        self.stop = threading.Event()
+        self.threads = [threading.Thread(target=self.loop, args=(i,), daemon=True) for i in range(threads)]
+        for thread in self.threads:
+            thread.start()
+
+    def loop(self, offset):
+        i = offset
+        while not self.stop.is_set():
+            route = self.routes[i % len(self.routes)]
+            i += len(self.threads)
+            started, status = time.time(), 0
+            try:
+                with urllib.request.urlopen(self.listener + route, timeout=10) as answer:
+                    answer.read()
+                    status = answer.status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            except OSError:
+                pass
+            elapsed = time.time() - started
+            with self.lock:
+                self.answers[(route, status)] += 1
+                if status == 0 or status >= 500:
+                    self.errors.append(time.time())
+                if elapsed > self.threshold:
+                    self.slow.append(started + self.threshold)  # the moment this request became too slow
+            self.stop.wait(max(0.0, self.interval - elapsed))
+
+    def first(self, kind):
+        with self.lock:
+            return min(getattr(self, kind), default=None)
+
+    def failed(self):
+        with self.lock:
+            return len(self.errors) + len(self.slow), sum(self.answers.values())
+
+    def close(self):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(15)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 
 def deploy_args(*extra, verify=True, bake="2s"):
@@ -365,6 +420,91 @@ def reaction(trials):
     return results
 
 
+BLUE_GREEN_SERVICE = "autopr-bench-bluegreen"
+
+
+def blue_green_root():
+    """A scratch build root whose local environment is a blue/green service of its own (ECS keeps a service's
+    strategy settings, so the rolling service stays as it is), on the listener LocalEcs gives the next service."""
+    root = Path(tempfile.mkdtemp(prefix="autopr-bench-bg-"))
+    shutil.copytree(ROOT / "deploy", root / "deploy")
+    (root / ".nuke").mkdir()
+    shutil.copy(ROOT / ".nuke" / "parameters.json", root / ".nuke")
+    (root / "artifacts" / "docker").mkdir(parents=True)
+    for record in ("image.json", "push-local.json"):
+        shutil.copy(ROOT / "artifacts" / "docker" / record, root / "artifacts" / "docker")
+    existing = {s.get("listener") for s in local_services() if s.get("service") != BLUE_GREEN_SERVICE}
+    mine = next((s.get("listener") for s in local_services() if s.get("service") == BLUE_GREEN_SERVICE), None)
+    port = 8081
+    while mine is None and f"http://127.0.0.1:{port}" in existing:
+        port += 1
+    listener = (mine or f"http://127.0.0.1:{port}").rstrip("/")
+    path = root / "deploy" / "environments" / "local.json"
+    environment = json.loads(path.read_text())
+    group = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/autopr-bench-bg-{}/0123456789abcdef"
+    environment["service"] = BLUE_GREEN_SERVICE
+    environment["deployment"]["strategy"] = "BLUE_GREEN"
+    environment["loadBalancer"].update({
+        "targetGroupArn": group.format("blue"), "alternateTargetGroupArn": group.format("green"),
+        "productionListenerRuleArn": "arn:aws:elasticloadbalancing:us-east-1:000000000000:listener-rule/app/autopr-bench-bg/0123456789abcdef/0123456789abcdef/0123456789abcdef",
+        "roleArn": "arn:aws:iam::000000000000:role/autopr-bench-bg-ecs-infrastructure", "listenerUrl": listener})
+    environment["healthUrl"] = listener + "/health"
+    path.write_text(json.dumps(environment, indent=2))
+    return root, listener
+
+
+def local_services():
+    """LocalEcs's view of its services (the admin status endpoint), with their listeners."""
+    with urllib.request.urlopen(f"http://{API[0]}:{API[1]}/_localecs/status", timeout=10) as answer:
+        return json.loads(answer.read()).get("services", [])
+
+
+def judgement(trials):
+    """Each revision judged on its own answers: bad releases under a load where other routes dominate, and a good
+    release over a broken one, for ROLLING and BLUE_GREEN, with AWS-like metrics."""
+    mix = [("/version", 16), ("/api/instance", 2), ("/", 2)]  # 100 requests/s; / is a tenth of them
+    bad = [
+        ("50 % errors on all routes", ["AUTOPR_FAULT_ERROR_RATE=0.5"], "errors"),
+        ("+3 s latency", ["AUTOPR_FAULT_LATENCY_MS=3000"], "slow"),
+        ("50 % errors on / only", ["AUTOPR_FAULT_ERROR_RATE=0.5", "AUTOPR_FAULT_ROUTES=/"], "errors"),
+    ]
+    rows = []
+    bg_root, bg_listener = blue_green_root()
+    try:
+        for strategy, root, listener in (("ROLLING", None, LISTENER), ("BLUE_GREEN", bg_root, bg_listener)):
+            build(*deploy_args(), root=root)
+            for name, variables, kind in bad:
+                for trial in range(trials):
+                    users = Users(listener, mix)
+                    run = build(*deploy_args("--container-env", *variables, f"AUTOPR_BENCH_TRIAL={time.time_ns()}", bake="30s"), root=root, check=False)
+                    users.close()
+                    start, first = run.first("Rolling back: "), users.first(kind)
+                    failed, total = users.failed()
+                    rolled_back = run.rc != 0 and "rolled back to" in run.text()
+                    reaction = None if None in (start, first) else start - first
+                    cause = next((line.strip() for _, line in run.lines if "failed while rolling out" in line or "FAIL " in line), "")
+                    rows.append({"strategy": strategy, "release": name, "trial": trial + 1, "exit": run.rc, "rolled_back": rolled_back,
+                                 "reaction_s": reaction, "failed_user_requests": failed, "user_requests": total, "cause": cause[:300]})
+                    log(f"{strategy} {name} trial {trial + 1}: exit {run.rc}, rolled back {rolled_back}, first failing answer -> rollback "
+                        f"{'-' if reaction is None else f'{reaction:.2f} s'}, users failed {failed} of {total}; {cause[:200]}")
+                    build(*deploy_args(), root=root)
+            for trial in range(trials):
+                broken = build(*deploy_args("--no-auto-rollback", "--container-env", "AUTOPR_FAULT_ERROR_RATE=0.5", "AUTOPR_FAULT_ROUTES=/",
+                                            f"AUTOPR_BENCH_TRIAL={time.time_ns()}"), root=root, check=False)
+                users = Users(listener, mix)
+                good = build(*deploy_args("--container-env", f"AUTOPR_BENCH_TRIAL={time.time_ns()}", bake="30s"), root=root, check=False)
+                users.close()
+                failed, total = users.failed()
+                rows.append({"strategy": strategy, "release": "good over broken", "trial": trial + 1, "exit": good.rc, "broken_exit": broken.rc,
+                             "completed": good.rc == 0, "failed_user_requests": failed, "user_requests": total})
+                log(f"{strategy} good over broken trial {trial + 1}: broken left running (exit {broken.rc}), good release exit {good.rc}; "
+                    f"users failed {failed} of {total} (the broken release's, until it was replaced)")
+                build(*deploy_args(), root=root)
+    finally:
+        shutil.rmtree(bg_root, ignore_errors=True)
+    return rows
+
+
 def summary(values):
     return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
 
@@ -374,11 +514,12 @@ def main():
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--time-scale", default="1", help="LocalEcs --time-scale when LocalUp starts it (default 1: AWS timings)")
     parser.add_argument("--json", help="write the raw figures here")
-    parser.add_argument("--only", default="completion,calls,reaction", help="comma-separated parts to run (default: all)")
+    parser.add_argument("--only", default="completion,calls,reaction,judgement", help="comma-separated parts to run (default: all)")
+    parser.add_argument("--local-metrics", default="aws", help="LocalEcs metrics when LocalUp starts it: aws (default) or immediate")
     options = parser.parse_args()
 
     log("local stack and image (./build.sh PushEcr --environment local)")
-    build("PushEcr", "--environment", "local", "--local-time-scale", options.time_scale)
+    build("PushEcr", "--environment", "local", "--local-time-scale", options.time_scale, "--local-metrics", options.local_metrics)
     wait_until_settled()
     restore()
     proxy = CountingProxy()
@@ -389,6 +530,7 @@ def main():
             "completion": completion_to_exit(options.trials, proxy, root) if "completion" in parts else None,
             "calls": api_calls(proxy, root) if "calls" in parts else None,
             "reaction": reaction(options.trials) if "reaction" in parts else None,
+            "judgement": judgement(options.trials) if "judgement" in parts else None,
         }
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -403,6 +545,17 @@ def main():
         print("\n== 2. first failing signal -> rollback")
         for name, values in figures["reaction"].items():
             print(f"  {name:55} {summary(values)}")
+    if figures["judgement"]:
+        print("\n== 4. judgement (AWS-like metrics; users: 100 requests/s, /version 80 %, /api/instance 10 %, / 10 %)")
+        groups = {}
+        for row in figures["judgement"]:
+            groups.setdefault((row["strategy"], row["release"]), []).append(row)
+        for (strategy, release), rows in groups.items():
+            reactions = [r["reaction_s"] for r in rows if r.get("reaction_s") is not None]
+            outcome = (f"completed {sum(r['completed'] for r in rows)}/{len(rows)}" if release == "good over broken"
+                       else f"rolled back {sum(r['rolled_back'] for r in rows)}/{len(rows)}")
+            failed = [f"{r['failed_user_requests']}/{r['user_requests']}" for r in rows]
+            print(f"  {strategy:10} {release:26} {outcome:16} reaction {summary(reactions) if reactions else '-':45} users failed {', '.join(failed)}")
     if figures["calls"]:
         print("\n== 3. API calls")
         for name, counts in figures["calls"].items():
