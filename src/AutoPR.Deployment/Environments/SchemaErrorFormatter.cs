@@ -115,9 +115,16 @@ internal sealed class SchemaErrorFormatter(JsonNode schema, JsonNode instance)
     private JsonObject? FollowEvaluationPath(IReadOnlyList<string> segments)
     {
         JsonNode? node = schema;
+        string? previous = null;
         foreach (var segment in segments)
         {
-            node = segment == "$ref" ? Deref(node as JsonObject) : JsonPaths.Resolve(node, [segment]);
+            // JsonSchema.Net names an array item's evaluation ".../items/items/...": the second is not a schema member.
+            if (!(segment == "items" && previous == "items"))
+            {
+                node = segment == "$ref" ? Deref(node as JsonObject) : JsonPaths.Resolve(node, [segment]);
+            }
+
+            previous = segment;
         }
 
         return node as JsonObject;

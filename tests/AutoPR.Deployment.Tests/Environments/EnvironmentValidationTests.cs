@@ -139,6 +139,32 @@ public sealed class EnvironmentValidationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    [Theory]
+    [InlineData("https://elsewhere.example/")]
+    [InlineData("//elsewhere.example/")]
+    [InlineData("api/instance")]
+    public void A_probe_route_must_be_a_path_on_the_environments_own_url(string path)
+    {
+        var error = Broken("dev", json => json["verification"]!["probes"]!["routes"]![0]!["path"] = path);
+        Assert.Contains($"dev.json: $.verification.probes.routes[0].path: \"{path}\" does not match ^/", error, StringComparison.Ordinal);
+        Assert.Contains("no host, so probes never leave the environment", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Probe_settings_a_file_leaves_out_take_the_schemas_defaults()
+    {
+        File.WriteAllText(Path.Combine(_directory, "dev.json"), JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "dev.json")))!
+            .AsObject().Also(json => json["verification"]!.AsObject().Remove("probes")).ToJsonString());
+
+        var probes = EnvironmentLoader.Load(_directory, "dev").Verification.Probes;
+
+        Assert.Equal(20, probes.RequestsPerSecond);
+        Assert.Equal(10, probes.MinimumSamples);
+        Assert.Equal(0.99, probes.Confidence);
+        Assert.Equal("/", Assert.Single(probes.Routes).Path);
+        Assert.Equal(200, probes.Routes[0].ExpectedStatus);
+    }
+
     private string Broken(string name, Action<JsonNode> change)
     {
         var path = Path.Combine(_directory, name + ".json");
@@ -149,5 +175,14 @@ public sealed class EnvironmentValidationTests : IDisposable
         Assert.DoesNotContain('\n', message);
         Assert.Contains("fix:", message, StringComparison.Ordinal);
         return message;
+    }
+}
+
+internal static class JsonNodeExtensions
+{
+    public static JsonObject Also(this JsonObject json, Action<JsonObject> change)
+    {
+        change(json);
+        return json;
     }
 }
