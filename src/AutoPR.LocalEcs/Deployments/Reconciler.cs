@@ -175,6 +175,7 @@ public sealed class Reconciler : IDisposable
                     var record = task.Containers.First(c => c.Name == container.Name);
                     record.RuntimeId = container.ContainerId;
                     record.ImageDigest = container.ImageDigest;
+                    record.ImageId = container.ImageId;
                     record.LastStatus = "PENDING";
                 }
 

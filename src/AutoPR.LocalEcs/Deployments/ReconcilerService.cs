@@ -4,11 +4,15 @@ using Microsoft.Extensions.Logging;
 
 namespace AutoPR.LocalEcs.Deployments;
 
-/// <summary>Runs the reconciler every poll interval while LocalEcs runs.</summary>
-public sealed class ReconcilerService(Reconciler reconciler, LocalEcsOptions options, TimeProvider time, ILogger<ReconcilerService> logger) : BackgroundService
+/// <summary>
+/// Runs the reconciler every poll interval while LocalEcs runs, from the moment the API listens: the containers it
+/// launches get the API's address in ECS_CONTAINER_METADATA_URI_V4, which with --port 0 is known only then.
+/// </summary>
+public sealed class ReconcilerService(Reconciler reconciler, ApiEndpoint api, LocalEcsOptions options, TimeProvider time, ILogger<ReconcilerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await api.WhenListeningAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.PollInterval, time);
         var failing = false;
         do

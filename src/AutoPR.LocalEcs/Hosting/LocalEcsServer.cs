@@ -1,4 +1,5 @@
 using AutoPR.LocalEcs.Api;
+using AutoPR.LocalEcs.TaskMetadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,9 +36,12 @@ public sealed class LocalEcsServer : IAsyncDisposable
         var endpoint = app.Services.GetRequiredService<AwsJsonEndpoint>();
         app.MapPost("/", endpoint.HandleAsync);
         AdminEndpoints.Map(app);
+        TaskMetadataEndpoints.Map(app);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalEcsServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        var uri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        app.Services.GetRequiredService<ApiEndpoint>().SetListening(uri);
+        return new LocalEcsServer(app, uri);
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);

@@ -24,6 +24,7 @@ public static class LocalEcsServices
         services.AddSingleton(options);
         services.AddSingleton(files);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiEndpoint>();
         services.AddSingleton(sp => new EcsStore(files.EcsState, sp.GetRequiredService<ILogger<EcsStore>>()));
         services.AddSingleton<EcsNames>();
         services.AddSingleton<ApiFaults>(_ => new ApiFaults());

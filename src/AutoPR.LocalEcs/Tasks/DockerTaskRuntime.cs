@@ -46,9 +46,9 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
 
             foreach (var container in spec.Containers)
             {
-                var digest = await EnsureImageAsync(container.Image, cancellationToken);
+                var (digest, imageId) = await EnsureImageAsync(container.Image, cancellationToken);
                 var response = await _docker.Containers.CreateContainerAsync(CreateParameters(spec, container), cancellationToken);
-                created.Add(new LaunchedContainer(container.Name, response.ID, digest));
+                created.Add(new LaunchedContainer(container.Name, response.ID, digest, imageId));
             }
 
             foreach (var container in created)
@@ -139,13 +139,14 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
             },
             cancellationToken);
 
-    /// <summary>Uses the local image or pulls it; returns its registry digest when known.</summary>
-    private async Task<string?> EnsureImageAsync(string image, CancellationToken cancellationToken)
+    /// <summary>Uses the local image or pulls it; returns its registry digest when known and Docker's image id.</summary>
+    private async Task<(string? Digest, string ImageId)> EnsureImageAsync(string image, CancellationToken cancellationToken)
     {
         var reference = ImageReference.Parse(image);
         try
         {
-            return DigestOf(await _docker.Images.InspectImageAsync(image, cancellationToken), reference);
+            var local = await _docker.Images.InspectImageAsync(image, cancellationToken);
+            return (DigestOf(local, reference), local.ID);
         }
         catch (DockerApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
         {
@@ -169,7 +170,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         try
         {
             var inspected = await _docker.Images.InspectImageAsync(image, cancellationToken);
-            return DigestOf(inspected, reference);
+            return (DigestOf(inspected, reference), inspected.ID);
         }
         catch (DockerApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
         {

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.TaskMetadata;
 
 namespace AutoPR.LocalEcs.Tasks;
 
 /// <summary>
 /// Turns a task definition into Docker launch specs: environment, secrets from the local parameter store,
-/// fault variables, the task's own address (BIND_ADDRESS) and port (PORT), limits and health checks.
+/// fault variables, the task metadata endpoint (ECS_CONTAINER_METADATA_URI_V4), the task's own address
+/// (BIND_ADDRESS) and port (PORT), limits and health checks.
 /// </summary>
-public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore parameters)
+public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore parameters, ApiEndpoint api)
 {
     private static readonly TimeSpan MinimumCheckInterval = TimeSpan.FromSeconds(1);
 
@@ -63,6 +65,8 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
             environment[key] = value;
         }
 
+        // AWS sets the metadata URI itself, over whatever the task definition says.
+        environment[TaskMetadataId.Variable] = TaskMetadataId.Uri(api.Uri, task.Id, name);
         var port = container["portMappings"]?.AsArray().OfType<JsonObject>().Select(p => ParseInt(p["containerPort"])).FirstOrDefault(p => p is not null);
         environment["BIND_ADDRESS"] = task.Address;
         if (port is { } containerPort && !environment.ContainsKey("PORT"))

@@ -35,6 +35,9 @@ public sealed class EcsHarness : IDisposable
 
     public LocalEcsOptions Options { get; }
 
+    /// <summary>The API address the planner writes into ECS_CONTAINER_METADATA_URI_V4 (nothing listens there).</summary>
+    public ApiEndpoint Api { get; } = Listening(new Uri("http://127.0.0.1:4566/"));
+
     public EcsStore Store { get; private set; } = null!;
 
     public FakeTaskRuntime Runtime { get; } = new();
@@ -157,7 +160,7 @@ public sealed class EcsHarness : IDisposable
         Store,
         Runtime,
         LoadBalancer,
-        new TaskLaunchPlanner(Options, new ParameterStore(new StateFiles(_directory))),
+        new TaskLaunchPlanner(Options, new ParameterStore(new StateFiles(_directory)), Api),
         Faults,
         new ServiceScheduler(new ServiceTaskFactory(new EcsNames(Options), new TaskAddressAllocator(Ports))),
         Options,
@@ -165,6 +168,13 @@ public sealed class EcsHarness : IDisposable
         Ports);
 
     private PortHolders Ports => new(Sockets, Processes);
+
+    private static ApiEndpoint Listening(Uri uri)
+    {
+        var api = new ApiEndpoint();
+        api.SetListening(uri);
+        return api;
+    }
 }
 
 /// <summary>Task definitions with secrets, for the secret tests.</summary>

@@ -84,7 +84,7 @@ public sealed class FakeTaskRuntime : ITaskRuntime
                         _ => "starting",
                     },
                 };
-                launched.Add(new LaunchedContainer(container.Name, id, "sha256:fake"));
+                launched.Add(new LaunchedContainer(container.Name, id, "sha256:fake", "sha256:fake-image-" + container.Name));
             }
 
             return Task.FromResult(new LaunchedTask(launched));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.State;
+using AutoPR.LocalEcs.TaskMetadata;
 using AutoPR.LocalEcs.Tasks;
 
 namespace AutoPR.LocalEcs.Tests.Units;
@@ -17,7 +18,9 @@ public sealed class TaskLaunchPlannerTests : IDisposable
         var files = new StateFiles(_directory);
         files.EnsureDirectory();
         _parameters = new ParameterStore(files);
-        _planner = new TaskLaunchPlanner(new LocalEcsOptions { TimeScale = 0.1 }, _parameters);
+        var api = new ApiEndpoint();
+        api.SetListening(new Uri("http://127.0.0.1:4577"));
+        _planner = new TaskLaunchPlanner(new LocalEcsOptions { TimeScale = 0.1 }, _parameters, api);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -49,6 +52,24 @@ public sealed class TaskLaunchPlannerTests : IDisposable
         Assert.Equal(["CMD", "/app/AutoPR.Service", "healthcheck"], container.HealthCheck.Test);
         Assert.Equal("autopr-local", spec.Labels[ContainerLabels.Cluster]);
         Assert.Equal("autopr", spec.Labels[ContainerLabels.Service]);
+    }
+
+    [Fact]
+    public void Every_container_gets_its_own_metadata_URI_on_the_API_port_over_the_definitions_own_value()
+    {
+        var definition = Definition("""
+            {"family": "autopr", "containerDefinitions": [
+              {"name": "web", "image": "app", "environment": [{"name": "ECS_CONTAINER_METADATA_URI_V4", "value": "http://169.254.170.2/v4/mine"}]},
+              {"name": "sidecar", "image": "app"}]}
+            """);
+
+        var spec = _planner.Plan(Task("127.0.1.1"), definition, new Dictionary<string, string>());
+
+        var uris = spec.Containers.ToDictionary(c => c.Name, c => c.Environment["ECS_CONTAINER_METADATA_URI_V4"]);
+        Assert.Equal("http://127.0.0.1:4577/v4/" + TaskMetadataId.For("0123456789abcdef0123456789abcdef", "web"), uris["web"]);
+        Assert.Equal("http://127.0.0.1:4577/v4/" + TaskMetadataId.For("0123456789abcdef0123456789abcdef", "sidecar"), uris["sidecar"]);
+        Assert.Matches("^http://127\\.0\\.0\\.1:4577/v4/0123456789abcdef0123456789abcdef-[0-9]{10}$", uris["web"]);
+        Assert.NotEqual(uris["web"], uris["sidecar"]);
     }
 
     [Fact]

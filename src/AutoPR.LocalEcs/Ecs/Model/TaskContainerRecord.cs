@@ -8,6 +8,9 @@ public sealed class TaskContainerRecord
 
     public string? ImageDigest { get; set; }
 
+    /// <summary>Docker's image id (sha256 of the image config), the task metadata endpoint's ImageID.</summary>
+    public string? ImageId { get; set; }
+
     /// <summary>Docker container id.</summary>
     public string? RuntimeId { get; set; }
 

@@ -7,6 +7,13 @@ namespace AutoPR.LocalEcs.Ecs.Shapes;
 /// <summary>DescribeTasks' Task shape; the task's loopback address appears as its ENI's private IPv4 address.</summary>
 public static class TaskShape
 {
+    /// <summary>The one Availability Zone LocalEcs's tasks report.</summary>
+    public const string AvailabilityZone = "us-east-1a";
+
+    /// <summary>The container's ARN, as DescribeTasks and the task metadata endpoint report it.</summary>
+    public static string ContainerArn(TaskRecord task, TaskContainerRecord container) =>
+        $"{task.ClusterArn.Replace(":cluster/", ":container/", StringComparison.Ordinal)}/{task.Id}/{container.Name}";
+
     public static JsonObject ToJson(TaskRecord task, EcsState state, bool includeTags)
     {
         var attachmentId = Guid.Parse(task.Id).ToString();
@@ -23,7 +30,7 @@ public static class TaskShape
                     new JsonObject { ["name"] = "privateIPv4Address", ["value"] = task.Address }),
             }),
             ["attributes"] = new JsonArray(new JsonObject { ["name"] = "ecs.cpu-architecture", ["value"] = "x86_64" }),
-            ["availabilityZone"] = "us-east-1a",
+            ["availabilityZone"] = AvailabilityZone,
             ["clusterArn"] = task.ClusterArn,
             ["connectivity"] = task.StartedAt is null ? "DISCONNECTED" : "CONNECTED",
             ["containers"] = new JsonArray([.. task.Containers.Select(c => (JsonNode)ContainerToJson(task, c, attachmentId))]),
@@ -66,7 +73,7 @@ public static class TaskShape
     {
         var json = new JsonObject
         {
-            ["containerArn"] = $"{task.ClusterArn.Replace(":cluster/", ":container/", StringComparison.Ordinal)}/{task.Id}/{container.Name}",
+            ["containerArn"] = ContainerArn(task, container),
             ["taskArn"] = task.Arn,
             ["name"] = container.Name,
             ["image"] = container.Image,
