@@ -27,7 +27,7 @@ public sealed class LocalEcsOptions
 
     public string AccountId { get; set; } = "000000000000";
 
-    /// <summary>Multiplies every waiting time (grace periods, bake time, draining, health-check intervals): 0.1 makes a local run ten times faster.</summary>
+    /// <summary>Multiplies every ECS waiting time (grace periods, bake time, draining, health-check intervals): 0.1 makes a local run ten times faster. CloudWatch's timing (<see cref="Metrics"/>, <see cref="MetricsDelay"/>) is not scaled.</summary>
     public double TimeScale { get; set; } = 1.0;
 
     /// <summary>How often the reconciler looks at Docker and drives deployments.</summary>
