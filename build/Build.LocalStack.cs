@@ -14,6 +14,12 @@ internal sealed partial class Build
     [Parameter("LocalUp: multiplies LocalEcs's waiting times (grace periods, blue/green bake time, draining, target health-check intervals); 0.2 is five times faster than AWS")]
     public double? LocalTimeScale { get; set; }
 
+    [Parameter("LocalUp: how LocalEcs answers CloudWatch GetMetricData: aws (LocalEcs's default: one-minute datapoints, each 60 s after its minute closes, as on AWS) or immediate (every request at once, for fast feedback); --local-time-scale does not change it",
+        AllowedValuesFrom = nameof(LocalMetricsModes))]
+    public string? LocalMetrics { get; set; }
+
+    static IEnumerable<string> LocalMetricsModes => ["aws", "immediate"];
+
     static AbsolutePath LocalStackDirectory => RootDirectory / ".autopr" / "local-stack";
 
     static AbsolutePath LocalEcsBinaries => LocalStackDirectory / "bin";
@@ -45,7 +51,7 @@ internal sealed partial class Build
             if (answering.Answers)
             {
                 await EnsureLocalClusterAsync(local, ct);
-                throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}" + (LocalTimeScale is null ? "" : "; --local-time-scale applies when LocalUp starts it (LocalDown first)"));
+                throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}" + (LocalTimeScale is null && LocalMetrics is null ? "" : "; --local-time-scale and --local-metrics apply when LocalUp starts it (LocalDown first)"));
             }
 
             var docker = await new AutoPR.Images.Engine.DockerEnvironment(
@@ -66,6 +72,11 @@ internal sealed partial class Build
             if (LocalTimeScale is { } scale)
             {
                 arguments.AddRange(["--time-scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            }
+
+            if (LocalMetrics is { } metrics)
+            {
+                arguments.AddRange(["--metrics", metrics]);
             }
 
             await localEcs.StartAsync("dotnet", arguments, TimeSpan.FromSeconds(60), ct);

@@ -18,18 +18,29 @@ public static class LocalEcsCommandLine
         var apiAddress = new Option<string>("--api-address") { Description = "Loopback address the AWS API binds to.", DefaultValueFactory = _ => "127.0.0.1" };
         var registry = new Option<string>("--registry") { Description = "host:port of the OCI registry behind ECR.", DefaultValueFactory = _ => "127.0.0.1:5000" };
         var listener = new Option<string>("--listener-address") { Description = "host:port of the first service's load-balancer listener.", DefaultValueFactory = _ => "127.0.0.1:8080" };
-        var timeScale = new Option<double>("--time-scale") { Description = "Multiplies grace periods, bake time, draining and health-check intervals (0.1 = ten times faster).", DefaultValueFactory = _ => 1.0 };
+        var timeScale = new Option<double>("--time-scale") { Description = "Multiplies grace periods, bake time, draining and health-check intervals (0.1 = ten times faster); not the metrics' minute or --metrics-delay.", DefaultValueFactory = _ => 1.0 };
         var poll = new Option<double>("--poll-interval") { Description = "Seconds between reconciler passes.", DefaultValueFactory = _ => 1.0 };
         var healthPath = new Option<string>("--health-check-path") { Description = "Target health-check path of the load balancer.", DefaultValueFactory = _ => "/health" };
         var healthInterval = new Option<double>("--health-check-interval") { Description = "Seconds between target health checks (before --time-scale).", DefaultValueFactory = _ => 5 };
         var healthy = new Option<int>("--healthy-threshold") { Description = "Consecutive successes that make a target healthy.", DefaultValueFactory = _ => 2 };
         var unhealthy = new Option<int>("--unhealthy-threshold") { Description = "Consecutive failures that make a target unhealthy.", DefaultValueFactory = _ => 2 };
         var deregistration = new Option<double>("--deregistration-delay") { Description = "Seconds a deregistered target drains (before --time-scale).", DefaultValueFactory = _ => 10 };
+        var metrics = new Option<string>("--metrics")
+        {
+            Description = "How GetMetricData answers: aws = like CloudWatch, one-minute datapoints aligned to the clock, each answered --metrics-delay seconds after its minute closes; "
+                + "immediate = any period, buckets from StartTime, every request at once. Not scaled by --time-scale (it models CloudWatch, not ECS).",
+            DefaultValueFactory = _ => "aws",
+        };
+        var metricsDelay = new Option<double>("--metrics-delay")
+        {
+            Description = "Seconds after its period closes before a datapoint is answered, with --metrics aws (AWS: one to three minutes). Not scaled by --time-scale.",
+            DefaultValueFactory = _ => 60,
+        };
         var logLevel = new Option<string>("--log-level") { Description = "Verbose, Debug, Information, Warning, Error.", DefaultValueFactory = _ => "Information" };
 
         var serve = new Command("serve", "Run LocalEcs until SIGTERM or Ctrl+C (the default command).");
         var root = new RootCommand("AutoPR.LocalEcs: a local ECS/ECR/CloudWatch stand-in that runs tasks as real containers.");
-        foreach (var option in new Option[] { stateDir, dockerHost, port, apiAddress, registry, listener, timeScale, poll, healthPath, healthInterval, healthy, unhealthy, deregistration, logLevel })
+        foreach (var option in new Option[] { stateDir, dockerHost, port, apiAddress, registry, listener, timeScale, poll, healthPath, healthInterval, healthy, unhealthy, deregistration, metrics, metricsDelay, logLevel })
         {
             root.Options.Add(option);
             serve.Options.Add(option);
@@ -53,7 +64,7 @@ public static class LocalEcsCommandLine
                 UnhealthyThreshold = parse.GetValue(unhealthy),
                 DeregistrationDelay = TimeSpan.FromSeconds(parse.GetValue(deregistration)),
             };
-            return ServeCommand.RunAsync(options, parse.GetRequiredValue(logLevel), cancellationToken);
+            return ServeCommand.RunAsync(options, parse.GetRequiredValue(logLevel), parse.GetRequiredValue(metrics), parse.GetValue(metricsDelay), cancellationToken);
         }
 
         root.SetAction(Serve);

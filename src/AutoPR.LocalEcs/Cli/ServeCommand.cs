@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.State;
 using Serilog;
 using Serilog.Events;
@@ -9,7 +10,9 @@ namespace AutoPR.LocalEcs.Cli;
 /// <summary>Runs LocalEcs in the foreground: pid file at start, ready file once listening, both removed on exit.</summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(LocalEcsOptions options, string logLevel, CancellationToken cancellationToken)
+    /// <param name="metrics">--metrics: aws or immediate; sets <see cref="LocalEcsOptions.Metrics"/>.</param>
+    /// <param name="metricsDelaySeconds">--metrics-delay; sets <see cref="LocalEcsOptions.MetricsDelay"/>.</param>
+    public static async Task<int> RunAsync(LocalEcsOptions options, string logLevel, string metrics, double metricsDelaySeconds, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<LogEventLevel>(logLevel, ignoreCase: true, out var level))
         {
@@ -23,6 +26,20 @@ public static class ServeCommand
             return 2;
         }
 
+        if (ParseMetricsMode(metrics) is not { } mode)
+        {
+            await Console.Error.WriteLineAsync($"--metrics '{metrics}' is not a mode; use aws (one-minute datapoints answered --metrics-delay seconds after their minute, like CloudWatch) or immediate (every request at once).");
+            return 2;
+        }
+
+        if (!double.IsFinite(metricsDelaySeconds) || metricsDelaySeconds < 0 || metricsDelaySeconds > TimeSpan.MaxValue.TotalSeconds)
+        {
+            await Console.Error.WriteLineAsync("--metrics-delay must be 0 or more seconds (60 = like CloudWatch, 0 = as soon as a minute closes).");
+            return 2;
+        }
+
+        options.Metrics = mode;
+        options.MetricsDelay = TimeSpan.FromSeconds(metricsDelaySeconds);
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -46,7 +63,7 @@ public static class ServeCommand
                 startedAt = DateTimeOffset.UtcNow,
             };
             AtomicFile.WriteAllText(files.ReadyFile, JsonSerializer.Serialize(ready));
-            logger.Information("LocalEcs listening on {Endpoint} (state {StateDirectory})", ready.endpoint, files.Directory);
+            logger.Information("LocalEcs listening on {Endpoint} (state {StateDirectory}; metrics {Metrics})", ready.endpoint, files.Directory, Describe(options));
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -70,4 +87,15 @@ public static class ServeCommand
             await logger.DisposeAsync();
         }
     }
+
+    private static MetricsMode? ParseMetricsMode(string value) => value.ToUpperInvariant() switch
+    {
+        "AWS" => MetricsMode.Aws,
+        "IMMEDIATE" => MetricsMode.Immediate,
+        _ => null,
+    };
+
+    private static string Describe(LocalEcsOptions options) => options.Metrics == MetricsMode.Aws
+        ? $"like CloudWatch: one-minute datapoints, each {options.MetricsDelay.TotalSeconds:0.###} s after its minute"
+        : "immediate";
 }

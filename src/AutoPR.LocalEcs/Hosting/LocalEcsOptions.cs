@@ -1,3 +1,5 @@
+using AutoPR.LocalEcs.Metrics;
+
 namespace AutoPR.LocalEcs.Hosting;
 
 /// <summary>Everything LocalEcs needs to know to run; filled from the command line or by tests.</summary>
@@ -25,7 +27,7 @@ public sealed class LocalEcsOptions
 
     public string AccountId { get; set; } = "000000000000";
 
-    /// <summary>Multiplies every waiting time (grace periods, bake time, draining, health-check intervals): 0.1 makes a local run ten times faster.</summary>
+    /// <summary>Multiplies every ECS waiting time (grace periods, bake time, draining, health-check intervals): 0.1 makes a local run ten times faster. CloudWatch's timing (<see cref="Metrics"/>, <see cref="MetricsDelay"/>) is not scaled.</summary>
     public double TimeScale { get; set; } = 1.0;
 
     /// <summary>How often the reconciler looks at Docker and drives deployments.</summary>
@@ -44,6 +46,12 @@ public sealed class LocalEcsOptions
 
     /// <summary>How long a deregistered target keeps serving in-flight requests (unscaled; ALB default is 300 s, local default 10 s).</summary>
     public TimeSpan DeregistrationDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How GetMetricData answers: like CloudWatch (the default) or at once. Not scaled by <see cref="TimeScale"/>: it models CloudWatch, not ECS.</summary>
+    public MetricsMode Metrics { get; set; } = MetricsMode.Aws;
+
+    /// <summary>In <see cref="MetricsMode.Aws"/>, how long after its period closes a datapoint becomes visible (AWS: one to three minutes). Not scaled by <see cref="TimeScale"/>.</summary>
+    public TimeSpan MetricsDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Scales an AWS duration by <see cref="TimeScale"/>.</summary>
     public TimeSpan Scale(TimeSpan duration) => TimeSpan.FromTicks((long)(duration.Ticks * TimeScale));

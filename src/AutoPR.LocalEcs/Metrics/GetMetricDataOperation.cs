@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Api;
+using AutoPR.LocalEcs.Hosting;
 
 namespace AutoPR.LocalEcs.Metrics;
 
@@ -7,8 +8,10 @@ namespace AutoPR.LocalEcs.Metrics;
 /// CloudWatch GetMetricData for the AWS/ApplicationELB metrics the listeners record:
 /// RequestCount, HTTPCode_Target_5XX_Count, HTTPCode_ELB_5XX_Count, TargetResponseTime,
 /// selected by the TargetGroup dimension (targetgroup/name/id) or, without it, over all target groups.
+/// By default the answers are CloudWatch's (one-minute datapoints, published a delay after their minute closes);
+/// <see cref="MetricsMode.Immediate"/> answers every request at once, in buckets of any period (see <see cref="MetricWindow"/>).
 /// </summary>
-public sealed class GetMetricDataOperation(MetricRecorder recorder)
+public sealed class GetMetricDataOperation(MetricRecorder recorder, LocalEcsOptions options, TimeProvider time)
 {
     private const string Invalid = "InvalidParameterValueException";
 
@@ -50,7 +53,7 @@ public sealed class GetMetricDataOperation(MetricRecorder recorder)
 
         var name = metric.Text("MetricName") ?? string.Empty;
         var points = metric.Text("Namespace") == "AWS/ApplicationELB"
-            ? Datapoints(name, TargetGroupFilter(metric), statistic, period, start, end)
+            ? Datapoints(name, TargetGroupFilter(metric), statistic, MetricWindow.For(options.Metrics, start, end, period, time.GetUtcNow(), options.MetricsDelay, id))
             : [];
         if (!ascending)
         {
@@ -68,7 +71,7 @@ public sealed class GetMetricDataOperation(MetricRecorder recorder)
         };
     }
 
-    private List<(DateTimeOffset Time, double Value)> Datapoints(string metricName, Func<string, bool> targetGroups, string statistic, int period, DateTimeOffset start, DateTimeOffset end)
+    private List<(DateTimeOffset Time, double Value)> Datapoints(string metricName, Func<string, bool> targetGroups, string statistic, MetricWindow window)
     {
         Func<RequestSample, double?> value = metricName switch
         {
@@ -80,9 +83,9 @@ public sealed class GetMetricDataOperation(MetricRecorder recorder)
             "TargetResponseTime" => s => s.FromTarget ? s.ResponseSeconds : null,
             _ => _ => null,
         };
-        return recorder.Query(targetGroups, start, end)
-            .Select(s => (Bucket: start.AddSeconds(Math.Floor((s.Time - start).TotalSeconds / period) * period), Value: value(s)))
-            .Where(x => x.Value is not null)
+        return recorder.Query(targetGroups, window.From, window.To)
+            .Select(s => (Bucket: window.BucketOf(s.Time), Value: value(s)))
+            .Where(x => x.Value is not null && window.Answers(x.Bucket))
             .GroupBy(x => x.Bucket)
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, MetricStatistics.Compute(statistic, [.. g.Select(x => x.Value!.Value)])))

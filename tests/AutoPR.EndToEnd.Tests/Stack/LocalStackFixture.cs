@@ -9,8 +9,9 @@ namespace AutoPR.EndToEnd.Tests.Stack;
 /// checkout is never stopped or changed): a root of its own under .autopr/end-to-end, a copy of the build inputs whose
 /// local.json names free ports for the LocalEcs API and listener, so its LocalEcs state, locks and history are its own
 /// too. Every build run of a test goes there (--root) unless the test names another root. Brought up through the build
-/// itself: DockerBuild in the repository (the image of the current tree), LocalUp with LocalEcs's faster time scale,
-/// PushEcr, then a verified deployment of the current build (the baseline every test returns to). LocalDown at the end.
+/// itself: DockerBuild in the repository (the image of the current tree), LocalUp with LocalEcs's faster time scale and
+/// immediate metrics, PushEcr, then a verified deployment of the current build (the baseline every test returns to).
+/// LocalDown at the end.
 /// A missing Docker engine or registry fails here, with the build's own message.
 /// </summary>
 public sealed class LocalStackFixture : IAsyncLifetime
@@ -81,7 +82,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
         var built = await RunAsync(null, "DockerBuild", "--root", RepositoryRoot.Path);
         Require(built.ExitCode == 0, "DockerBuild failed", built);
         _inputs.CopyRecords();
-        var up = await RunAsync(null, "LocalUp", "--local-time-scale", TimeScale);
+        // Immediate metrics: the bake-window tests judge CloudWatch's error rate and p99 within 45 s, which AWS-like
+        // metrics (each minute published a minute after it closes) would not have answered yet.
+        var up = await RunAsync(null, "LocalUp", "--local-time-scale", TimeScale, "--local-metrics", "immediate");
         Require(up.ExitCode == 0, "LocalUp failed: the tests need a Docker engine and the local registry (see the build's message)", up);
         var pushed = await RunAsync(null, "PushEcr", "--environment", "local");
         Require(pushed.ExitCode == 0, "PushEcr failed", pushed);

@@ -10,7 +10,8 @@ internal static class BuildEnvironment
     private static readonly string[] Parameters =
     [
         "Configuration", "DryRun", "Confirm", "NoAutoRollback", "DeployTimeout", "BakeWindow", "ContainerEnv", "Environment",
-        "BaseImage", "From", "Force", "ToRevision", "ToImage", "LocalTimeScale", "TestFilter", "WorkflowsDirectory",
+        "BaseImage", "From", "Force", "ToRevision", "ToImage", "LocalTimeScale", "LocalMetrics", "TestFilter",
+        "WorkflowsDirectory",
     ];
 
     private static readonly HashSet<string> Removed = new(

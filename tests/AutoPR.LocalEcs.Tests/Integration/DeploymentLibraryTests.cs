@@ -6,6 +6,7 @@ using AutoPR.Deployment.Aws.Endpoints;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs.Views;
 using AutoPR.Deployment.Metrics;
+using AutoPR.LocalEcs.Metrics;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
 
@@ -19,7 +20,7 @@ public sealed class DeploymentLibraryTests
     [Fact]
     public async Task The_deployment_clients_follow_a_failing_deployment_to_its_circuit_breaker_rollback_and_read_the_metrics()
     {
-        await using var stack = await LocalEcsStack.StartAsync();
+        await using var stack = await LocalEcsStack.StartAsync(MetricsMode.Immediate); // reads the metrics of requests it just sent
         using var clients = AwsClients.Create(new AwsConnectionOptions
         {
             Region = "us-east-1",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.Tests.Support;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
@@ -11,7 +12,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Tasks_started_after_an_error_rate_and_latency_fault_answer_5xx_slowly_and_the_ALB_metrics_show_it()
     {
-        await using var stack = await LocalEcsStack.StartAsync();
+        await using var stack = await LocalEcsStack.StartAsync(MetricsMode.Immediate); // reads the metrics of requests it just sent
         var v1 = await stack.RegisterAsync("1.0.0");
         await stack.CreateServiceAsync(v1, desired: 1);
         await stack.WaitForServiceDeploymentAsync();

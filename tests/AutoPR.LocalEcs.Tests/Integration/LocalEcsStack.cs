@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.State;
 using AutoPR.LocalEcs.Tasks;
 using AutoPR.LocalEcs.Tests.Support;
@@ -37,7 +38,8 @@ public sealed class LocalEcsStack : IAsyncDisposable
 
     public Uri Listener => new($"http://{Options.ListenerAddress}/");
 
-    public static async Task<LocalEcsStack> StartAsync()
+    /// <param name="metrics">AWS-like metrics (LocalEcs's default), or immediate ones for a test that reads what it just sent.</param>
+    public static async Task<LocalEcsStack> StartAsync(MetricsMode metrics = MetricsMode.Aws)
     {
         await DockerPrerequisites.EnsureAsync();
         var image = await ServiceImage.EnsureAsync();
@@ -52,6 +54,7 @@ public sealed class LocalEcsStack : IAsyncDisposable
             PollInterval = TimeSpan.FromMilliseconds(250),
             TargetHealthCheckInterval = TimeSpan.FromSeconds(5),
             DeregistrationDelay = TimeSpan.FromSeconds(10),
+            Metrics = metrics,
         };
         var stack = new LocalEcsStack(options, image);
         await stack.StartServerAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Api;
+using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.Metrics;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,7 +31,7 @@ public sealed class MetricsUnitTests
         recorder.Record("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/other/2", 500, TimeSpan.FromSeconds(1), fromTarget: true);
         time.Advance(TimeSpan.FromMinutes(1));
         recorder.Record(group, 503, TimeSpan.Zero, fromTarget: false);
-        var operation = new GetMetricDataOperation(recorder);
+        var operation = new GetMetricDataOperation(recorder, new LocalEcsOptions { Metrics = MetricsMode.Immediate }, time);
 
         var result = await operation.GetMetricDataAsync(new JsonArgs(JsonNode.Parse("""
             {"StartTime": 1767268800, "EndTime": 1767269400, "ScanBy": "TimestampAscending", "MetricDataQueries": [
@@ -51,7 +52,7 @@ public sealed class MetricsUnitTests
     [Fact]
     public async Task Metric_math_is_refused_with_a_clear_message()
     {
-        var operation = new GetMetricDataOperation(new MetricRecorder(TimeProvider.System));
+        var operation = new GetMetricDataOperation(new MetricRecorder(TimeProvider.System), new LocalEcsOptions(), TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => operation.GetMetricDataAsync(
             new JsonArgs(JsonNode.Parse("""{"StartTime": 1, "EndTime": 2, "MetricDataQueries": [{"Id": "m", "Expression": "a/b"}]}""")!.AsObject()),
