@@ -29,7 +29,7 @@ internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettin
         var errorThreshold = string.Create(CultureInfo.InvariantCulture, $"<= {thresholds.MaxErrorRate * 100:0.##} % of users' requests over {window.TotalSeconds:0} s");
         var latencyThreshold = string.Create(CultureInfo.InvariantCulture, $"<= {thresholds.MaxP99LatencyMs} ms over {window.TotalSeconds:0} s");
         var probesThreshold = string.Create(CultureInfo.InvariantCulture,
-            $"no route clearly worse than the old revision's (errors max {thresholds.MaxErrorRate * 100:0.##} %, p99 max {thresholds.MaxP99LatencyMs} ms; >= {thresholds.Probes.MinimumSamples} answers, confidence {thresholds.Probes.Confidence:0.###})");
+            $"per route: errors <= {thresholds.MaxErrorRate * 100:0.##} % and p99 <= {thresholds.MaxP99LatencyMs} ms, or no worse than the old revision (exact tests, p < {1 - thresholds.Probes.Confidence:0.###}, >= {thresholds.Probes.MinimumSamples} answers)");
         if (window <= TimeSpan.Zero)
         {
             foreach (var (name, threshold) in new[] { (VerificationCheck.Probes, probesThreshold), (VerificationCheck.ErrorRate, errorThreshold), (VerificationCheck.Latency, latencyThreshold) })
@@ -116,11 +116,11 @@ internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettin
         var judged = mine.Where(f => f.Answers >= bake.MinimumSamples).ToList();
         var observed = Describe(figures, bake.Revision);
         var replaced = figures.Where(f => f.Revision != bake.Revision).Select(f => f.Revision).Distinct().Order(StringComparer.Ordinal).ToList();
-        var against = replaced.Count == 0 ? "the environment's limits (no answers of an older revision to compare with)" : string.Join(" + ", replaced);
+        var against = replaced.Count == 0 ? "judged against the limits: no older revision answered" : "judged against " + string.Join(", ", replaced);
         run.Complete(judged.Count == 0
             ? new VerificationCheck(VerificationCheck.Probes, CheckStatus.NotRun, observed, threshold,
                 $"fewer than {bake.MinimumSamples} answers from {bake.Revision} on every route ({bake.Board.Unattributed} answers named no revision: does the service send {RevisionHeader.Name}?)")
-            : new VerificationCheck(VerificationCheck.Probes, CheckStatus.Passed, observed, threshold, "judged against " + against));
+            : new VerificationCheck(VerificationCheck.Probes, CheckStatus.Passed, observed, threshold, against));
     }
 
     private async Task<(MetricsSample? Sample, string? Error)> SampleUsersAsync(VerificationRun run, DateTimeOffset from, MetricsSample? last, CancellationToken cancellationToken)

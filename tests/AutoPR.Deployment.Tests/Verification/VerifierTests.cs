@@ -26,8 +26,8 @@ public sealed class VerifierTests
         Assert.Equal("autopr-production:1 COMPLETED, 3/3 running", report.Checks[0].Observed);
         Assert.Equal("5/5 healthy in a row", report.Checks[1].Observed);
         Assert.Equal(DeploymentTestBed.GitSha, report.Checks[2].Observed);
-        Assert.True(report.Checks[3].Observed.StartsWith("autopr-production:1 GET /: 0 % (0 of ", StringComparison.Ordinal), report.Checks[3].Observed);
-        Assert.Equal("judged against the environment's limits (no answers of an older revision to compare with)", report.Checks[3].Detail);
+        Assert.Matches(@"^autopr-production:1: / 0/\d+ p99 0 ms, /api/instance 0/\d+ p99 0 ms, /health 0/\d+ p99 0 ms, /version 0/\d+ p99 0 ms$", report.Checks[3].Observed);
+        Assert.Equal("judged against the limits: no older revision answered", report.Checks[3].Detail);
         Assert.Matches(@"^0 % \(0 of [1-9][0-9]+ requests\)$", report.Checks[4].Observed);
         Assert.Equal("<= 1 % of users' requests over 150 s", report.Checks[4].Threshold);
         Assert.Equal("50 ms", report.Checks[5].Observed);

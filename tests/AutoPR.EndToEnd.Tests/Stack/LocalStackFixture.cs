@@ -10,7 +10,7 @@ namespace AutoPR.EndToEnd.Tests.Stack;
 /// local.json names free ports for the LocalEcs API and listener, so its LocalEcs state, locks and history are its own
 /// too. Every build run of a test goes there (--root) unless the test names another root. Brought up through the build
 /// itself: DockerBuild in the repository (the image of the current tree), LocalUp with LocalEcs's faster time scale and
-/// immediate metrics, PushEcr, then a verified deployment of the current build (the baseline every test returns to).
+/// its AWS-like metrics (published a minute late, as on AWS: the probes judge within seconds), PushEcr, then a verified deployment of the current build (the baseline every test returns to).
 /// LocalDown at the end.
 /// A missing Docker engine or registry fails here, with the build's own message.
 /// </summary>
@@ -82,9 +82,8 @@ public sealed class LocalStackFixture : IAsyncLifetime
         var built = await RunAsync(null, "DockerBuild", "--root", RepositoryRoot.Path);
         Require(built.ExitCode == 0, "DockerBuild failed", built);
         _inputs.CopyRecords();
-        // Immediate metrics: the bake-window tests judge CloudWatch's error rate and p99 within 45 s, which AWS-like
-        // metrics (each minute published a minute after it closes) would not have answered yet.
-        var up = await RunAsync(null, "LocalUp", "--local-time-scale", TimeScale, "--local-metrics", "immediate");
+        // AWS-like metrics on purpose (the default): what catches a bad release within seconds must be the probes.
+        var up = await RunAsync(null, "LocalUp", "--local-time-scale", TimeScale, "--local-metrics", "aws");
         Require(up.ExitCode == 0, "LocalUp failed: the tests need a Docker engine and the local registry (see the build's message)", up);
         var pushed = await RunAsync(null, "PushEcr", "--environment", "local");
         Require(pushed.ExitCode == 0, "PushEcr failed", pushed);

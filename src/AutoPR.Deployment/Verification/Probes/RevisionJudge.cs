@@ -52,10 +52,14 @@ public sealed class RevisionJudge(VerificationSettings settings)
         return null;
     }
 
-    /// <summary>One line per revision and route, for progress and reports: "autopr:42 GET /: 0 % (0 of 35), p99 12 ms".</summary>
+    /// <summary>
+    /// Each revision's figures per route, for progress and reports:
+    /// "autopr:42: / 0/35 p99 12 ms, /version 0/36 p99 4 ms; autopr:41: / 17/33 p99 10 ms, ...".
+    /// </summary>
     public static string Describe(IReadOnlyList<RouteFigures> figures) =>
-        string.Join("; ", figures.OrderBy(f => f.Revision, StringComparer.Ordinal).ThenBy(f => f.Route, StringComparer.Ordinal)
-            .Select(f => $"{f.Revision} GET {f.Route}: {f.ErrorText}, {f.P99Text}"));
+        string.Join("; ", figures.GroupBy(f => f.Revision).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: " + string.Join(", ", g.OrderBy(f => f.Route, StringComparer.Ordinal)
+                .Select(f => $"{f.Route} {f.Unexpected}/{f.Answers} {f.P99Text}"))));
 
     private RouteBreach? Judge(RouteFigures mine, RouteFigures? baseline, string signal, int bad, double allowed, int? baselineBad)
     {
@@ -76,9 +80,10 @@ public sealed class RevisionJudge(VerificationSettings settings)
             ? string.Create(CultureInfo.InvariantCulture, $"max {settings.MaxErrorRate * 100:0.##} %")
             : string.Create(CultureInfo.InvariantCulture, $"max {settings.MaxP99LatencyMs} ms; {bad} of {mine.Answers} slower");
         var figure = signal == "error rate" ? mine.ErrorText : mine.P99Text[4..];
+        var pText = p <= 1e-15 ? "< 1e-15" : "= " + (p < 0.0001 ? p.ToString("0.0e0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture));
         var test = baseline is null
-            ? string.Create(CultureInfo.InvariantCulture, $"no answers of an older revision to compare with; exact binomial test p = {p:0.#####} < {Alpha:0.###}")
-            : string.Create(CultureInfo.InvariantCulture, $"vs {(signal == "error rate" ? baseline.ErrorText : baseline.P99Text[4..])} on {baseline.Revision}; Fisher's exact test p = {p:0.#####} < {Alpha:0.###}");
+            ? string.Create(CultureInfo.InvariantCulture, $"no answers of an older revision to compare with; exact binomial test p {pText} < {Alpha:0.###}")
+            : string.Create(CultureInfo.InvariantCulture, $"vs {(signal == "error rate" ? baseline.ErrorText : baseline.P99Text[4..])} on {baseline.Revision}; Fisher's exact test p {pText} < {Alpha:0.###}");
         return new RouteBreach(mine.Revision, mine.Route, signal, mine, baseline,
             $"{signal} of {mine.Revision} on GET {mine.Route}: {figure} ({limit}), {test}");
     }
