@@ -65,7 +65,8 @@ public sealed class RevisionJudgementTests(LocalStackFixture stack, ITestOutputH
 
             Assert.True(fix.ExitCode == 0, fix.ToString());
             Assert.Contains("rollout succeeded", fix.Output, StringComparison.Ordinal);
-            Assert.Contains("verification PASSED", fix.Output, StringComparison.Ordinal);
+            Assert.Matches(@"Verification of local \(autopr-local:\d+, revision [0-9a-f]+\): PASSED", fix.Output);
+            Assert.Matches(@"PASS\s+probes\s.*judged against autopr-local:\d+", fix.Output);
             var now = await stack.ServiceAsync();
             Assert.NotEqual(brokenRevision, now.TaskDefinition);
         }
