@@ -444,6 +444,9 @@ def blue_green_root():
     group = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/autopr-bench-bg-{}/0123456789abcdef"
     environment["service"] = BLUE_GREEN_SERVICE
     environment["deployment"]["strategy"] = "BLUE_GREEN"
+    # Blue stays up for a minute after the traffic shift: the window in which a rollback is a switch back. With no
+    # bake time the blue tasks stop at once, and a rollback waits for new ones (503s meanwhile), as on AWS.
+    environment["deployment"]["bakeTimeMinutes"] = 1
     environment["loadBalancer"].update({
         "targetGroupArn": group.format("blue"), "alternateTargetGroupArn": group.format("green"),
         "productionListenerRuleArn": "arn:aws:elasticloadbalancing:us-east-1:000000000000:listener-rule/app/autopr-bench-bg/0123456789abcdef/0123456789abcdef/0123456789abcdef",
@@ -459,7 +462,7 @@ def local_services():
         return json.loads(answer.read()).get("services", [])
 
 
-def judgement(trials):
+def judgement(trials, strategies):
     """Each revision judged on its own answers: bad releases under a load where other routes dominate, and a good
     release over a broken one, for ROLLING and BLUE_GREEN, with AWS-like metrics."""
     mix = [("/version", 16), ("/api/instance", 2), ("/", 2)]  # 100 requests/s; / is a tenth of them
@@ -472,6 +475,8 @@ def judgement(trials):
     bg_root, bg_listener = blue_green_root()
     try:
         for strategy, root, listener in (("ROLLING", None, LISTENER), ("BLUE_GREEN", bg_root, bg_listener)):
+            if strategy not in strategies:
+                continue
             build(*deploy_args(), root=root)
             for name, variables, kind in bad:
                 for trial in range(trials):
@@ -515,6 +520,7 @@ def main():
     parser.add_argument("--time-scale", default="1", help="LocalEcs --time-scale when LocalUp starts it (default 1: AWS timings)")
     parser.add_argument("--json", help="write the raw figures here")
     parser.add_argument("--only", default="completion,calls,reaction,judgement", help="comma-separated parts to run (default: all)")
+    parser.add_argument("--strategies", default="ROLLING,BLUE_GREEN", help="judgement: the strategies to run (default: both)")
     parser.add_argument("--local-metrics", default="aws", help="LocalEcs metrics when LocalUp starts it: aws (default) or immediate")
     options = parser.parse_args()
 
@@ -530,7 +536,7 @@ def main():
             "completion": completion_to_exit(options.trials, proxy, root) if "completion" in parts else None,
             "calls": api_calls(proxy, root) if "calls" in parts else None,
             "reaction": reaction(options.trials) if "reaction" in parts else None,
-            "judgement": judgement(options.trials) if "judgement" in parts else None,
+            "judgement": judgement(options.trials, options.strategies.split(",")) if "judgement" in parts else None,
         }
     finally:
         shutil.rmtree(root, ignore_errors=True)
