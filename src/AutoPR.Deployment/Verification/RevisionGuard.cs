@@ -1,4 +1,3 @@
-using AutoPR.Deployment.Ecs.Views;
 using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Verification.Probes;
 
