@@ -15,7 +15,7 @@ public sealed record VerifierOptions
     /// <summary>How long reaching the N healthy probes in a row may take.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How often the metrics are evaluated during the bake window (a breach is reported at most this late).</summary>
+    /// <summary>How often users' metrics (CloudWatch) are read in the bake window, and how often progress shows the probes' figures.</summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Users' requests (CloudWatch) needed before their error rate or latency may fail the verification early.</summary>
