@@ -180,9 +180,10 @@ class CountingProxy:
         return counts
 
 
-def root_through(proxy):
-    """A scratch build root (./build.sh --root) whose local environment reaches LocalEcs through the proxy."""
-    root = Path(tempfile.mkdtemp(prefix="autopr-bench-"))
+def scratch_root(prefix, edit_local):
+    """A scratch build root (./build.sh --root): the build inputs and this checkout's image and push records, with
+    local.json changed by `edit_local` (it gets the parsed file)."""
+    root = Path(tempfile.mkdtemp(prefix=prefix))
     shutil.copytree(ROOT / "deploy", root / "deploy")
     (root / ".nuke").mkdir()
     shutil.copy(ROOT / ".nuke" / "parameters.json", root / ".nuke")
@@ -191,10 +192,17 @@ def root_through(proxy):
         shutil.copy(ROOT / "artifacts" / "docker" / record, root / "artifacts" / "docker")
     path = root / "deploy" / "environments" / "local.json"
     environment = json.loads(path.read_text())
-    for name in ("ecs", "ecr", "cloudwatch"):
-        environment["aws"]["endpoints"][name] = proxy.url
+    edit_local(environment)
     path.write_text(json.dumps(environment, indent=2))
     return root
+
+
+def root_through(proxy):
+    """A scratch build root whose local environment reaches LocalEcs through the proxy."""
+    def through_proxy(environment):
+        for name in ("ecs", "ecr", "cloudwatch"):
+            environment["aws"]["endpoints"][name] = proxy.url
+    return scratch_root("autopr-bench-", through_proxy)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -426,34 +434,27 @@ BLUE_GREEN_SERVICE = "autopr-bench-bluegreen"
 def blue_green_root():
     """A scratch build root whose local environment is a blue/green service of its own (ECS keeps a service's
     strategy settings, so the rolling service stays as it is), on the listener LocalEcs gives the next service."""
-    root = Path(tempfile.mkdtemp(prefix="autopr-bench-bg-"))
-    shutil.copytree(ROOT / "deploy", root / "deploy")
-    (root / ".nuke").mkdir()
-    shutil.copy(ROOT / ".nuke" / "parameters.json", root / ".nuke")
-    (root / "artifacts" / "docker").mkdir(parents=True)
-    for record in ("image.json", "push-local.json"):
-        shutil.copy(ROOT / "artifacts" / "docker" / record, root / "artifacts" / "docker")
-    existing = {s.get("listener") for s in local_services() if s.get("service") != BLUE_GREEN_SERVICE}
-    mine = next((s.get("listener") for s in local_services() if s.get("service") == BLUE_GREEN_SERVICE), None)
+    services = local_services()
+    mine = next((s.get("listener") for s in services if s.get("service") == BLUE_GREEN_SERVICE), None)
+    taken = {s.get("listener") for s in services}
     port = 8081
-    while mine is None and f"http://127.0.0.1:{port}" in existing:
+    while mine is None and f"http://127.0.0.1:{port}" in taken:
         port += 1
     listener = (mine or f"http://127.0.0.1:{port}").rstrip("/")
-    path = root / "deploy" / "environments" / "local.json"
-    environment = json.loads(path.read_text())
     group = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/autopr-bench-bg-{}/0123456789abcdef"
-    environment["service"] = BLUE_GREEN_SERVICE
-    environment["deployment"]["strategy"] = "BLUE_GREEN"
-    # Blue stays up for a minute after the traffic shift: the window in which a rollback is a switch back. With no
-    # bake time the blue tasks stop at once, and a rollback waits for new ones (503s meanwhile), as on AWS.
-    environment["deployment"]["bakeTimeMinutes"] = 1
-    environment["loadBalancer"].update({
-        "targetGroupArn": group.format("blue"), "alternateTargetGroupArn": group.format("green"),
-        "productionListenerRuleArn": "arn:aws:elasticloadbalancing:us-east-1:000000000000:listener-rule/app/autopr-bench-bg/0123456789abcdef/0123456789abcdef/0123456789abcdef",
-        "roleArn": "arn:aws:iam::000000000000:role/autopr-bench-bg-ecs-infrastructure", "listenerUrl": listener})
-    environment["healthUrl"] = listener + "/health"
-    path.write_text(json.dumps(environment, indent=2))
-    return root, listener
+
+    def blue_green(environment):
+        environment["service"] = BLUE_GREEN_SERVICE
+        environment["deployment"]["strategy"] = "BLUE_GREEN"
+        # Blue stays up for a minute after the traffic shift: the window in which a rollback is a switch back. With no
+        # bake time the blue tasks stop at once, and a rollback waits for new ones (503s meanwhile), as on AWS.
+        environment["deployment"]["bakeTimeMinutes"] = 1
+        environment["loadBalancer"].update({
+            "targetGroupArn": group.format("blue"), "alternateTargetGroupArn": group.format("green"),
+            "productionListenerRuleArn": "arn:aws:elasticloadbalancing:us-east-1:000000000000:listener-rule/app/autopr-bench-bg/0123456789abcdef/0123456789abcdef/0123456789abcdef",
+            "roleArn": "arn:aws:iam::000000000000:role/autopr-bench-bg-ecs-infrastructure", "listenerUrl": listener})
+        environment["healthUrl"] = listener + "/health"
+    return scratch_root("autopr-bench-bg-", blue_green), listener
 
 
 def local_services():

@@ -110,16 +110,16 @@ internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettin
         return mine.Count == 0 ? $"no answer from {revision} yet" : RevisionJudge.Describe(mine);
     }
 
-    private static void CompleteProbes(VerificationRun run, IReadOnlyList<RouteFigures> figures, BakeProbes bake, string threshold)
+    private void CompleteProbes(VerificationRun run, IReadOnlyList<RouteFigures> figures, BakeProbes bake, string threshold)
     {
-        var mine = figures.Where(f => f.Revision == bake.Revision).ToList();
-        var judged = mine.Where(f => f.Answers >= bake.MinimumSamples).ToList();
+        var minimum = thresholds.Probes.MinimumSamples;
+        var judged = figures.Where(f => f.Revision == bake.Revision && f.Answers >= minimum).ToList();
         var observed = Describe(figures, bake.Revision);
         var replaced = figures.Where(f => f.Revision != bake.Revision).Select(f => f.Revision).Distinct().Order(StringComparer.Ordinal).ToList();
         var against = replaced.Count == 0 ? "judged against the limits: no older revision answered" : "judged against " + string.Join(", ", replaced);
         run.Complete(judged.Count == 0
             ? new VerificationCheck(VerificationCheck.Probes, CheckStatus.NotRun, observed, threshold,
-                $"fewer than {bake.MinimumSamples} answers from {bake.Revision} on every route ({bake.Board.Unattributed} answers named no revision: does the service send {RevisionHeader.Name}?)")
+                $"fewer than {minimum} answers from {bake.Revision} on every route ({bake.Board.Unattributed} answers named no revision: does the service send {RevisionHeader.Name}?)")
             : new VerificationCheck(VerificationCheck.Probes, CheckStatus.Passed, observed, threshold, against));
     }
 
@@ -186,4 +186,4 @@ internal sealed class BakeWindow(LoadBalancerMetrics metrics, VerificationSettin
 }
 
 /// <summary>What the bake window probes with: the health probe and its tracker, and the revision probes, scoreboard and judge.</summary>
-internal sealed record BakeProbes(HealthProbe HealthProbe, ProbeTracker Health, Func<RevisionProber> StartProbes, RevisionScoreboard Board, RevisionJudge Judge, string Revision, int MinimumSamples);
+internal sealed record BakeProbes(HealthProbe HealthProbe, ProbeTracker Health, Func<RevisionProber> StartProbes, RevisionScoreboard Board, RevisionJudge Judge, string Revision);

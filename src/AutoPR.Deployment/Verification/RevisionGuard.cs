@@ -12,6 +12,7 @@ namespace AutoPR.Deployment.Verification;
 /// </summary>
 public sealed class RevisionGuard : IRolloutGuard, IAsyncDisposable
 {
+    // Makes a prober that is already sending.
     private readonly Func<RevisionProber> _startProbes;
     private readonly RevisionScoreboard _board;
     private readonly RevisionJudge _judge;
@@ -35,7 +36,6 @@ public sealed class RevisionGuard : IRolloutGuard, IAsyncDisposable
     {
         _revision = TaskDefinitionRegistered.Label(taskDefinitionArn);
         _probes ??= _startProbes();
-        _probes.Start();
     }
 
     /// <inheritdoc />

@@ -73,7 +73,7 @@ public sealed class Verifier
                 var window = request.BakeWindow ?? TimeSpan.FromSeconds(environment.Verification.BakeWindowSeconds);
                 var bake = new BakeWindow(MetricsOf(environment), environment.Verification, _options, _context.Time, _logger);
                 var revision = TaskDefinitionRegistered.Label(expectedArn);
-                await bake.RunAsync(run, new BakeProbes(probe, probes, StartProbes, _answers, _judge, revision, environment.Verification.Probes.MinimumSamples), window, cancellationToken).ConfigureAwait(false);
+                await bake.RunAsync(run, new BakeProbes(probe, probes, StartProbes, _answers, _judge, revision), window, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -21,16 +21,12 @@ public sealed class MetricWindow
     private MetricWindow(DateTimeOffset origin, int period, DateTimeOffset from, DateTimeOffset to, DateTimeOffset end, DateTimeOffset? publishedUntil)
     {
         _origin = origin;
-        Period = period;
         _periodTicks = TimeSpan.FromSeconds(period).Ticks;
         From = from;
         To = to;
         _end = end;
         _publishedUntil = publishedUntil;
     }
-
-    /// <summary>The period of the answered datapoints, in seconds.</summary>
-    public int Period { get; }
 
     /// <summary>Samples from here (inclusive)...</summary>
     public DateTimeOffset From { get; }

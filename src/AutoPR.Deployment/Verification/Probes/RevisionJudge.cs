@@ -79,11 +79,11 @@ public sealed class RevisionJudge(VerificationSettings settings)
         var limit = signal == "error rate"
             ? string.Create(CultureInfo.InvariantCulture, $"max {settings.MaxErrorRate * 100:0.##} %")
             : string.Create(CultureInfo.InvariantCulture, $"max {settings.MaxP99LatencyMs} ms; {bad} of {mine.Answers} slower");
-        var figure = signal == "error rate" ? mine.ErrorText : mine.P99Text[4..];
+        var figure = signal == "error rate" ? mine.ErrorText : mine.LatencyText;
         var pText = p <= 1e-15 ? "< 1e-15" : "= " + (p < 0.0001 ? p.ToString("0.0e0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture));
         var test = baseline is null
             ? string.Create(CultureInfo.InvariantCulture, $"no answers of an older revision to compare with; exact binomial test p {pText} < {Alpha:0.###}")
-            : string.Create(CultureInfo.InvariantCulture, $"vs {(signal == "error rate" ? baseline.ErrorText : baseline.P99Text[4..])} on {baseline.Revision}; Fisher's exact test p {pText} < {Alpha:0.###}");
+            : string.Create(CultureInfo.InvariantCulture, $"vs {(signal == "error rate" ? baseline.ErrorText : baseline.LatencyText)} on {baseline.Revision}; Fisher's exact test p {pText} < {Alpha:0.###}");
         return new RouteBreach(mine.Revision, mine.Route, signal, mine, baseline,
             $"{signal} of {mine.Revision} on GET {mine.Route}: {figure} ({limit}), {test}");
     }

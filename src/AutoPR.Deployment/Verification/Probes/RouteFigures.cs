@@ -26,6 +26,9 @@ public sealed record RouteFigures(string Revision, string Route, int Answers, in
     /// <summary>"4 % (2 of 50)".</summary>
     public string ErrorText => string.Create(CultureInfo.InvariantCulture, $"{ErrorRate * 100:0.#} % ({Unexpected} of {Answers})");
 
+    /// <summary>"12 ms", or "-" without answers.</summary>
+    public string LatencyText => P99 is { } p99 ? string.Create(CultureInfo.InvariantCulture, $"{p99:0} ms") : "-";
+
     /// <summary>"p99 12 ms".</summary>
-    public string P99Text => P99 is { } p99 ? string.Create(CultureInfo.InvariantCulture, $"p99 {p99:0} ms") : "p99 -";
+    public string P99Text => "p99 " + LatencyText;
 }
