@@ -46,7 +46,7 @@ internal sealed partial class Build
         {
             var deployments = await DeploymentsAsync(ct);
             var image = deployments.Pushed ?? await ImagePushRecord.ReadAsync(PushRecordFile(deployments.Environment.Name), ct);
-            var options = new DeployOptions { Actor = Actor, Confirmed = Confirm, AutoRollback = !NoAutoRollback, ExtraEnvironment = ExtraContainerEnvironment };
+            var options = new DeployOptions { Actor = Actor, Confirmed = Confirm, AutoRollback = !NoAutoRollback, ExtraEnvironment = ExtraContainerEnvironment, WaitForApproval = !NoWait };
             var result = await deployments.DeployAsync(image, options, DeploymentEventLog.Create(), ct);
             await DeploymentReport.AppendAsync(deployments, result, verification: null, ct);
         });
@@ -54,7 +54,10 @@ internal sealed partial class Build
     Target Verify => _ => _
         .Description("Checks the running deployment: rollout completed on the expected revision, health, /version, then over the bake window the new revision's answers per route against the old one's, and users' error rate and p99 latency (CloudWatch).")
         .After(DeployEcs)
+        .After(Continue)
         .OnlyWhenStatic(() => !DryRun)
+        // A deployment left waiting at a gate (--no-wait) has nothing to verify yet.
+        .OnlyWhenDynamic(() => _deployments?.Deployed is not { IsAwaitingApproval: true })
         .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Executes(async ct =>

@@ -8,7 +8,9 @@ namespace AutoPR.BuildDefinition;
 //
 // ci.yml      pull requests and pushes: Compile and Test, test results uploaded, NuGet packages cached.
 // deploy.yml  a push to feature/** deploys to dev, to staging to staging, to main to production (promoting the image
-//             staging verified). Started by hand it deploys or rolls back one environment. Each job runs in the GitHub
+//             staging verified); a deployment reaching a manual gate (a PAUSE lifecycle hook) is left waiting there, so
+//             no runner idles for a person. Started by hand it deploys or rolls back one environment, or continues or
+//             rejects (rolls back) the deployment waiting at a gate, and verifies the result. Each job runs in the GitHub
 //             environment of the same name (production's required reviewers approve), assumes that environment's AWS
 //             role through OIDC (the environment variable AWS_DEPLOY_ROLE_ARN; no stored keys), and never runs beside,
 //             nor cancels, another deployment of the same environment.
@@ -27,7 +29,7 @@ namespace AutoPR.BuildDefinition;
     OnPushBranches = ["feature/**", "staging", "main"],
     Permissions = ["contents: read"])]
 [GitHubActionsInput("deploy", "environment", Description = "Environment to deploy to or roll back", Required = true, Options = ["dev", "staging", "production"])]
-[GitHubActionsInput("deploy", "action", Description = "deploy: deploy this ref (production: promote what staging verified); rollback: return to an earlier revision", Required = true, Default = "deploy", Options = ["deploy", "rollback"])]
+[GitHubActionsInput("deploy", "action", Description = "deploy: deploy this ref (production: promote what staging verified); rollback: return to an earlier revision; continue or reject: carry on, or roll back, the deployment waiting at a manual gate", Required = true, Default = "deploy", Options = ["deploy", "rollback", "continue", "reject"])]
 [GitHubActionsInput("deploy", "revision", Description = "Rollback only: the task-definition revision to return to (empty: the previous one)")]
 [DeployJob("dev", PushedWhen = "startsWith(github.ref, 'refs/heads/feature/')")]
 [DeployJob("staging", PushedWhen = "github.ref == 'refs/heads/staging'")]
@@ -115,8 +117,8 @@ internal sealed class DeployJobAttribute : GitHubActionsJobAttribute
     protected override IEnumerable<GitHubActionsStep> GetBuildSteps()
     {
         var deploy = PromoteFrom is null
-            ? GitHubActionsStep.RunBuild(["DeployEcs", "Verify"], EnvironmentArguments)
-            : GitHubActionsStep.RunBuild(["Promote", "DeployEcs", "Verify"], $"{EnvironmentArguments} --from {PromoteFrom}");
+            ? GitHubActionsStep.RunBuild(["DeployEcs", "Verify"], EnvironmentArguments + " --no-wait")
+            : GitHubActionsStep.RunBuild(["Promote", "DeployEcs", "Verify"], $"{EnvironmentArguments} --no-wait --from {PromoteFrom}");
         yield return deploy with { Name = PromoteFrom is null ? "Deploy and verify" : $"Promote from {PromoteFrom}, deploy and verify", If = "github.event_name == 'push' || inputs.action == 'deploy'" };
 
         // The revision is user input: it reaches the script through the environment, never spliced into it.
@@ -126,6 +128,18 @@ internal sealed class DeployJobAttribute : GitHubActionsJobAttribute
             Name = "Roll back",
             If = "github.event_name == 'workflow_dispatch' && inputs.action == 'rollback'",
             Env = [new("REVISION", "${{ inputs.revision }}")],
+        };
+
+        yield return GitHubActionsStep.RunBuild(["Continue", "Verify"], EnvironmentArguments + " --action continue --no-wait") with
+        {
+            Name = "Continue at the gate and verify",
+            If = "github.event_name == 'workflow_dispatch' && inputs.action == 'continue'",
+        };
+        // The rollback is verified by Continue itself.
+        yield return GitHubActionsStep.RunBuild(["Continue"], EnvironmentArguments + " --action rollback") with
+        {
+            Name = "Reject at the gate: roll back and verify",
+            If = "github.event_name == 'workflow_dispatch' && inputs.action == 'reject'",
         };
     }
 }

@@ -17,4 +17,10 @@ public sealed record DeployOptions
 
     /// <summary>Container variables of this deployment only, over the environment file's.</summary>
     public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// At a manual gate (a PAUSE lifecycle hook), wait for ./build.sh Continue and carry on watching; false leaves the
+    /// gate open and returns <see cref="Rollout.DeploymentStatus.AwaitingApproval"/> (--no-wait).
+    /// </summary>
+    public bool WaitForApproval { get; init; } = true;
 }

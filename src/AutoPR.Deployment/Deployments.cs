@@ -5,6 +5,7 @@ using AutoPR.Deployment.History;
 using AutoPR.Deployment.Publishing;
 using AutoPR.Deployment.Rollback;
 using AutoPR.Deployment.Rollout;
+using AutoPR.Deployment.Rollout.Gates;
 using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Verification;
 using AutoPR.Images.Build;
@@ -132,7 +133,15 @@ public sealed class Deployments : IDisposable
         // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
         await using var guard = options.AutoRollback && !DryRun ? _verifier.RolloutGuard() : null;
         var result = Deployed = await _deployer.DeployAsync(
-            new DeployRequest { Rendered = rendered, Actor = options.Actor, DryRun = DryRun, Confirmed = options.Confirmed, Guard = guard },
+            new DeployRequest
+            {
+                Rendered = rendered,
+                Actor = options.Actor,
+                DryRun = DryRun,
+                Confirmed = options.Confirmed,
+                Guard = guard,
+                Gates = DryRun ? null : Gates(release.GitSha, options.WaitForApproval),
+            },
             progress,
             cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Summary}", result.Summary);
@@ -193,6 +202,48 @@ public sealed class Deployments : IDisposable
         return result.Succeeded ? result : throw new DeploymentFailedException(result.Summary, rollback: result);
     }
 
+    /// <summary>The gate the environment's deployment waits at; throws <see cref="DeploymentRefusedException"/> when none waits.</summary>
+    public Task<WaitingGate> FindWaitingGateAsync(CancellationToken cancellationToken) => WaitingGate.FindAsync(_clients.Ecs, Environment, cancellationToken);
+
+    /// <summary>
+    /// Continues or rolls back the deployment waiting at a gate (ContinueServiceDeployment). When no other run watches
+    /// it (a DeployEcs left it with --no-wait), this one follows it to its end: a continued rollout is judged and rolled
+    /// back on failure, as DeployEcs does; a rollback is followed, recorded and verified. Throws
+    /// <see cref="DeploymentRefusedException"/> when nothing waits, <see cref="DeploymentFailedException"/> on failure.
+    /// </summary>
+    public async Task ContinueAsync(ContinueOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DeploymentGuard.RequireApproval(Environment, options.Confirmed);
+        var gate = await FindWaitingGateAsync(cancellationToken).ConfigureAwait(false);
+        var action = options.RollBack ? "ROLLBACK" : "CONTINUE";
+        var revision = gate.TaskDefinitionArn is { } arn ? TaskDefinitionRegistered.Label(arn) : "the new revision";
+        await _clients.Ecs.ContinueServiceDeploymentAsync(gate.ServiceDeploymentArn, gate.HookId, action, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{Action} {Revision} at {Stage} ({Environment})", options.RollBack ? "Rolling back" : "Continued", revision, gate.Stage, Environment.Name);
+        if (OtherRunWatches(options.Actor))
+        {
+            _logger.LogInformation("The run waiting at the gate carries on from here (it holds the {Environment} lock)", Environment.Name);
+            return;
+        }
+
+        if (options.RollBack)
+        {
+            var rollback = await _rollback.RollBackAfterFailureAsync(
+                new AutoRollbackRequest { Cause = $"rolled back at {gate.Stage} by {options.Actor}", Actor = options.Actor, FailedTaskDefinitionArn = gate.TaskDefinitionArn },
+                progress,
+                cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("{Summary}", rollback.Summary);
+            if (!rollback.Succeeded)
+            {
+                throw new DeploymentFailedException(rollback.Summary, rollback: rollback);
+            }
+
+            return;
+        }
+
+        await FollowContinuedAsync(gate, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The deployments, verifications and rollbacks of the environment, newest first.</summary>
     public Task<IReadOnlyList<DeploymentRecord>> HistoryAsync(CancellationToken cancellationToken) =>
         _history.ReadAsync(Context.Family, Environment.Name, cancellationToken: cancellationToken);
@@ -216,6 +267,59 @@ public sealed class Deployments : IDisposable
     {
         _http.Dispose();
         _clients.Dispose();
+    }
+
+    private DeploymentGates Gates(string? expectedGitRevision, bool waitForApproval) => new(
+        _clients.Ecs,
+        Environment,
+        Environment.SmokeCheckUrl is null ? null : new SmokeChecks(_http, Environment, Context.Time),
+        expectedGitRevision,
+        waitForApproval,
+        Context.Time);
+
+    private bool OtherRunWatches(string actor)
+    {
+        try
+        {
+            Context.Lock(actor)?.Dispose();
+            return false;
+        }
+        catch (DeploymentRefusedException refused) when (refused.Reason == RefusalReason.Locked)
+        {
+            return true;
+        }
+    }
+
+    private async Task FollowContinuedAsync(WaitingGate gate, ContinueOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        if (gate.TaskDefinitionArn is not { } target)
+        {
+            return;
+        }
+
+        RolloutResult rollout;
+        await using (var guard = _verifier.RolloutGuard())
+        {
+            using var environmentLock = Context.Lock(options.Actor);
+            rollout = await _deployer.WatchAsync(
+                new RolloutWatch
+                {
+                    Cluster = Environment.Cluster,
+                    Service = Environment.Service,
+                    TaskDefinitionArn = target,
+                    ServiceDeploymentArn = gate.ServiceDeploymentArn,
+                    Guard = guard,
+                    Gates = Gates(expectedGitRevision: null, options.WaitForApproval),
+                    Timeout = _deployer.Options.Timeout,
+                },
+                progress,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rollout.Outcome is not (RolloutOutcome.Succeeded or RolloutOutcome.AwaitingApproval))
+        {
+            await FailAsync(rollout.Reason ?? rollout.Outcome.ToString(), target, options.Actor, autoRollback: true, progress, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Rolls back (unless off), then fails with the original cause whatever the rollback did.

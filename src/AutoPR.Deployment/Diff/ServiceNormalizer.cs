@@ -59,6 +59,7 @@ public static class ServiceNormalizer
             TaskDefinitionNormalizer.RemoveIf(deployment, "maximumPercent", 200);
             TaskDefinitionNormalizer.RemoveIf(deployment, "minimumHealthyPercent", 100);
             TaskDefinitionNormalizer.RemoveIf(deployment, "bakeTimeInMinutes", 0);
+            NormalizeTrafficShift(deployment);
             if (deployment["deploymentCircuitBreaker"] is JsonObject breaker)
             {
                 TaskDefinitionNormalizer.RemoveIf(breaker, "enable", false);
@@ -93,5 +94,41 @@ public static class ServiceNormalizer
         }
 
         return CanonicalJson.Canonicalize(configuration) as JsonObject ?? [];
+    }
+
+    // A strategy's own configuration counts only under that strategy (ECS may keep the other one), and hooks compare
+    // as sets of stages without the empty members ECS may echo.
+    private static void NormalizeTrafficShift(JsonObject deployment)
+    {
+        var strategy = deployment["strategy"]?.GetValue<string>();
+        if (strategy != "CANARY")
+        {
+            deployment.Remove("canaryConfiguration");
+        }
+
+        if (strategy != "LINEAR")
+        {
+            deployment.Remove("linearConfiguration");
+        }
+
+        if (deployment["lifecycleHooks"] is not JsonArray hooks)
+        {
+            return;
+        }
+
+        if (hooks.Count == 0)
+        {
+            deployment.Remove("lifecycleHooks");
+            return;
+        }
+
+        foreach (var hook in hooks.OfType<JsonObject>())
+        {
+            TaskDefinitionNormalizer.SortStrings(hook, "lifecycleStages");
+            if (hook["hookDetails"] is JsonObject { Count: 0 })
+            {
+                hook.Remove("hookDetails");
+            }
+        }
     }
 }

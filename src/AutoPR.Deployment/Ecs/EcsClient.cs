@@ -195,6 +195,14 @@ public sealed class EcsClient(AwsJsonClient core)
         return JsonRead.GetString(response, "serviceDeploymentArn");
     }
 
+    /// <summary>ContinueServiceDeployment: <paramref name="action"/> CONTINUE or ROLLBACK for the paused hook <paramref name="hookId"/>.</summary>
+    public async Task<string?> ContinueServiceDeploymentAsync(string serviceDeploymentArn, string hookId, string action, CancellationToken cancellationToken = default)
+    {
+        var request = new JsonObject { ["serviceDeploymentArn"] = serviceDeploymentArn, ["hookId"] = hookId, ["action"] = action };
+        var response = await core.SendAsync(EcsOperations.ContinueServiceDeployment, request, cancellationToken).ConfigureAwait(false);
+        return JsonRead.GetString(response, "serviceDeploymentArn");
+    }
+
     /// <summary>TagResource (a task definition, service, cluster or task ARN).</summary>
     public async Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default)
     {

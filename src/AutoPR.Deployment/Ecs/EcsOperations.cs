@@ -47,6 +47,9 @@ public static class EcsOperations
     /// <summary>ecs:StopServiceDeployment.</summary>
     public static readonly AwsOperation StopServiceDeployment = new(AwsService.Ecs, "StopServiceDeployment", AwsAccess.Write);
 
+    /// <summary>ecs:ContinueServiceDeployment: continues or rolls back a deployment waiting at a PAUSE lifecycle hook.</summary>
+    public static readonly AwsOperation ContinueServiceDeployment = new(AwsService.Ecs, "ContinueServiceDeployment", AwsAccess.Write);
+
     /// <summary>ecs:TagResource.</summary>
     public static readonly AwsOperation TagResource = new(AwsService.Ecs, "TagResource", AwsAccess.Write);
 
@@ -64,6 +67,7 @@ public static class EcsOperations
     [
         DescribeClusters, CreateService, DescribeServices, UpdateService, RegisterTaskDefinition, DescribeTaskDefinition,
         ListTaskDefinitions, DeregisterTaskDefinition, ListTasks, DescribeTasks, ListServiceDeployments,
-        DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment, TagResource, ListTagsForResource,
+        DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment, ContinueServiceDeployment, TagResource,
+        ListTagsForResource,
     ];
 }

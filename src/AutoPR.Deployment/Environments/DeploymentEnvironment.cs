@@ -85,4 +85,11 @@ public sealed record DeploymentEnvironment
     /// <summary>Whether this environment is a local stand-in (fixed local credentials, loopback endpoints).</summary>
     [JsonIgnore]
     public bool IsLocal => Aws.Credentials == AwsCredentialMode.Local;
+
+    /// <summary>
+    /// The new revision sits behind a test listener before production traffic moves (a traffic-shifting strategy
+    /// with a test listener rule and URL): DeployEcs runs the smoke checks there, at POST_TEST_TRAFFIC_SHIFT.
+    /// </summary>
+    [JsonIgnore]
+    public Uri? SmokeCheckUrl => Deployment.ShiftsTraffic && LoadBalancer.TestListenerRuleArn is not null ? LoadBalancer.TestListenerUrl : null;
 }

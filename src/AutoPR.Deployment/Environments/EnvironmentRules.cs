@@ -28,20 +28,9 @@ internal static class EnvironmentRules
             yield return "$.loadBalancer: neither targetGroupArn nor listenerUrl; fix: set targetGroupArn (AWS) or listenerUrl (local stand-in)";
         }
 
-        if (deployment.Strategy == DeploymentStrategy.BlueGreen && loadBalancer.TargetGroupArn is not null)
+        foreach (var line in TrafficShiftRules.Check(environment))
         {
-            foreach (var (name, value) in new[]
-                     {
-                         ("alternateTargetGroupArn", loadBalancer.AlternateTargetGroupArn),
-                         ("productionListenerRuleArn", loadBalancer.ProductionListenerRuleArn),
-                         ("roleArn", loadBalancer.RoleArn),
-                     })
-            {
-                if (value is null)
-                {
-                    yield return $"$.loadBalancer.{name}: missing, and BLUE_GREEN on AWS needs it; fix: add it, or use deployment.strategy ROLLING";
-                }
-            }
+            yield return line;
         }
 
         if (environment.Aws.Credentials == AwsCredentialMode.Local)

@@ -17,4 +17,7 @@ public sealed record VerificationSettings
 
     /// <summary>The probes that judge each revision on its own answers.</summary>
     public ProbeSettings Probes { get; init; } = new();
+
+    /// <summary>Traffic-shifting strategies: the checks the new revision passes on the test listener before users reach it.</summary>
+    public SmokeCheckSettings SmokeChecks { get; init; } = new();
 }

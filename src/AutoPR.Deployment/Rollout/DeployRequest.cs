@@ -23,6 +23,9 @@ public sealed record DeployRequest
     /// </summary>
     public IRolloutGuard? Guard { get; init; }
 
+    /// <summary>Decides about lifecycle hooks that wait (smoke checks, manual gates); null leaves them to others.</summary>
+    public Gates.IDeploymentGates? Gates { get; init; }
+
     /// <summary>A rollout timeout other than <see cref="EcsDeployerOptions.Timeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 }

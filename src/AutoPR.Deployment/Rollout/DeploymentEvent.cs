@@ -68,9 +68,34 @@ public sealed record DeploymentResumed(DateTimeOffset Time, string TaskDefinitio
 /// <summary>The rollout's state changed: service-deployment status and stage, tasks and traffic per revision.</summary>
 public sealed record RolloutProgressed(DateTimeOffset Time, string? Status, string? Stage, IReadOnlyList<RevisionProgress> Revisions) : DeploymentEvent(Time)
 {
+    /// <summary>Traffic-shifting strategies: where the shift stands ("canary 10 % -> autopr:42, bake 3m10s left").</summary>
+    public TrafficStep? Step { get; init; }
+
     /// <inheritdoc />
     public override string Message =>
-        $"{Status ?? "PENDING"}{(Stage is null ? string.Empty : " " + Stage)}: {string.Join("; ", Revisions.Select(r => r.ToString()))}";
+        $"{Status ?? "PENDING"}{(Stage is null ? string.Empty : " " + Stage)}: {(Step is null ? string.Empty : Step + "; ")}{string.Join("; ", Revisions.Select(r => r.ToString()))}";
+}
+
+/// <summary>The smoke checks began on the test listener (the new revision only answers there).</summary>
+public sealed record SmokeChecksStarted(DateTimeOffset Time, Uri TestListener, int Requests) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message => $"smoke checks: {Requests} requests to the test listener {TestListener.GetLeftPart(UriPartial.Authority)}";
+}
+
+/// <summary>The smoke checks ended: null <see cref="Failure"/> means all passed.</summary>
+public sealed record SmokeChecksFinished(DateTimeOffset Time, string? Failure) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message => Failure is null ? "smoke checks passed: production traffic may shift" : "smoke checks FAILED: " + Failure;
+}
+
+/// <summary>The deployment waits at a PAUSE hook for ./build.sh Continue.</summary>
+public sealed record ApprovalAwaited(DateTimeOffset Time, string Waiting, string Environment, bool Watching) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message =>
+        $"{Waiting}: ./build.sh Continue --environment {Environment} (or --action rollback){(Watching ? "; watching until then" : string.Empty)}";
 }
 
 /// <summary>A new service event (each event once, oldest first).</summary>

@@ -14,6 +14,9 @@ public enum RefusalReason
 
     /// <summary>There is nothing to roll back to.</summary>
     NoRollbackTarget,
+
+    /// <summary>Continue: no deployment waits at a gate.</summary>
+    NoGateWaiting,
 }
 
 /// <summary>A deployment or rollback refused to start; nothing was changed. The message is one line with the fix.</summary>

@@ -28,7 +28,10 @@ public sealed record DeploymentResult
     public required DateTimeOffset FinishedAt { get; init; }
 
     /// <summary>Whether the deployment succeeded (or had nothing to do, or was a dry run).</summary>
-    public bool Succeeded => Status is DeploymentStatus.Succeeded or DeploymentStatus.Unchanged or DeploymentStatus.DryRun;
+    public bool Succeeded => Status is DeploymentStatus.Succeeded or DeploymentStatus.Unchanged or DeploymentStatus.DryRun or DeploymentStatus.AwaitingApproval;
+
+    /// <summary>Left waiting at a manual gate: nothing to verify yet.</summary>
+    public bool IsAwaitingApproval => Status == DeploymentStatus.AwaitingApproval;
 
     /// <summary>The service deployment, when ECS reported one.</summary>
     public string? ServiceDeploymentArn => Rollout?.ServiceDeploymentArn;
@@ -45,6 +48,7 @@ public sealed record DeploymentResult
                 DeploymentStatus.Succeeded => $"{Environment}: deployed{revision} in {took} s",
                 DeploymentStatus.Unchanged => $"{Environment}: no changes,{revision} already runs ({took} s)",
                 DeploymentStatus.DryRun => $"{Environment}: dry run, nothing changed",
+                DeploymentStatus.AwaitingApproval => $"{Environment}:{revision} {Reason}; carry on with ./build.sh Continue --environment {Environment} [--action rollback]",
                 // The reason names the revision and what happened.
                 _ => $"{Environment}: FAILED: {Reason}",
             };

@@ -1,6 +1,6 @@
 namespace AutoPR.Deployment.Rollout;
 
-/// <summary>How a deployment ended. Only <see cref="Succeeded"/>, <see cref="Unchanged"/> and <see cref="DryRun"/> are successes.</summary>
+/// <summary>How a deployment ended. Only <see cref="Succeeded"/>, <see cref="Unchanged"/>, <see cref="DryRun"/> and <see cref="AwaitingApproval"/> are successes.</summary>
 public enum DeploymentStatus
 {
     /// <summary>The rollout completed on the new revision.</summary>
@@ -20,4 +20,7 @@ public enum DeploymentStatus
 
     /// <summary>The rollout did not finish in time; ECS may still be rolling out (roll back with StopServiceDeployment).</summary>
     TimedOut,
+
+    /// <summary>Left waiting at a manual gate (--no-wait); ./build.sh Continue carries it on or rolls it back.</summary>
+    AwaitingApproval,
 }

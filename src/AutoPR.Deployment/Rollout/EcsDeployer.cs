@@ -96,6 +96,7 @@ public sealed class EcsDeployer
                 ServiceDeploymentArn = service.CurrentServiceDeployment,
                 KnownEventIds = EventIds(service),
                 Guard = request.Guard,
+                Gates = request.Gates,
                 Timeout = timeout,
             };
             return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, resume, started, progress, cancellationToken).ConfigureAwait(false);
@@ -134,7 +135,7 @@ public sealed class EcsDeployer
 
         // A new service has no users yet and nothing to go back to: Verify judges it once it runs.
         var guard = plan.Service is null ? null : request.Guard;
-        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = guard }, started, progress, cancellationToken).ConfigureAwait(false);
+        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = guard, Gates = request.Gates }, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -275,6 +276,7 @@ public sealed class EcsDeployer
             RolloutOutcome.Succeeded => (DeploymentStatus.Succeeded, DeploymentOutcome.Deployed),
             RolloutOutcome.RolledBack => (DeploymentStatus.RolledBack, DeploymentOutcome.RolledBack),
             RolloutOutcome.TimedOut => (DeploymentStatus.TimedOut, DeploymentOutcome.TimedOut),
+            RolloutOutcome.AwaitingApproval => (DeploymentStatus.AwaitingApproval, DeploymentOutcome.Canceled),
             _ => (DeploymentStatus.Failed, DeploymentOutcome.Failed),
         };
         var recordReason = rollout.Reason ?? reason;

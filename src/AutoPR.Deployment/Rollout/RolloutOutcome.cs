@@ -14,4 +14,7 @@ public enum RolloutOutcome
 
     /// <summary>Not finished within the timeout; ECS may still be rolling out.</summary>
     TimedOut,
+
+    /// <summary>Left waiting at a manual gate (--no-wait): not a failure; ./build.sh Continue carries it on.</summary>
+    AwaitingApproval,
 }

@@ -39,6 +39,9 @@ public sealed record RolloutWatch
     /// <summary>Judges the new revision during the rollout (not used when watching a rollback); null for none.</summary>
     public IRolloutGuard? Guard { get; init; }
 
-    /// <summary>How long to wait at most.</summary>
+    /// <summary>Decides about lifecycle hooks that wait (smoke checks, manual gates); null leaves them to others.</summary>
+    public Gates.IDeploymentGates? Gates { get; init; }
+
+    /// <summary>How long to wait at most, not counting the time spent waiting at a manual gate.</summary>
     public required TimeSpan Timeout { get; init; }
 }

@@ -1,6 +1,7 @@
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Ecs.Views;
+using AutoPR.Deployment.Rollout.Gates;
 using Microsoft.Extensions.Logging;
 
 namespace AutoPR.Deployment.Rollout;
@@ -67,7 +68,9 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
             }
 
             ReportProgress(state, service, serviceDeployment, deployment, progress);
-            var verdict = Decide(state, service, deployment, serviceDeployment) ?? await GuardAsync(state, deployment, progress, cancellationToken).ConfigureAwait(false);
+            var verdict = Decide(state, service, deployment, serviceDeployment)
+                ?? await GuardAsync(state, deployment, progress, cancellationToken).ConfigureAwait(false)
+                ?? await GateAsync(state, serviceDeployment, progress, cancellationToken).ConfigureAwait(false);
             if (verdict is { } end)
             {
                 if (end.Outcome != RolloutOutcome.Succeeded)
@@ -77,6 +80,14 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
                 }
 
                 return Finish(state, end.Outcome, end.Reason, serviceDeployment?.Status ?? deployment?.RolloutState, service.TaskDefinition, progress);
+            }
+
+            if (state.AtManualGateSince is { } gateSince)
+            {
+                // Time at a manual gate is the approver's, not the rollout's: ECS's hook timeout bounds it.
+                var now = _time.GetUtcNow();
+                started += now - gateSince;
+                state.AtManualGateSince = now;
             }
 
             if (_time.GetUtcNow() - started >= watch.Timeout)
@@ -95,10 +106,11 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
 
     /// <summary>A rolling deployment whose new tasks all run: ECS only stops old tasks now, and the end is near.</summary>
     private static bool IsFinishing(EcsServiceView service, EcsDeploymentView? deployment) =>
-        !IsBlueGreen(service) && deployment is { RolloutState: "IN_PROGRESS", DesiredCount: > 0 } && deployment.RunningCount >= deployment.DesiredCount;
+        !ShiftsTraffic(service) && deployment is { RolloutState: "IN_PROGRESS", DesiredCount: > 0 } && deployment.RunningCount >= deployment.DesiredCount;
 
-    private static bool IsBlueGreen(EcsServiceView service) =>
-        string.Equals(service.DeploymentConfiguration?["strategy"]?.ToString(), "BLUE_GREEN", StringComparison.Ordinal);
+    /// <summary>BLUE_GREEN, CANARY and LINEAR: stages and traffic show only in DescribeServiceDeployments.</summary>
+    private static bool ShiftsTraffic(EcsServiceView service) =>
+        service.DeploymentConfiguration?["strategy"]?.ToString() is { } strategy && strategy != "ROLLING";
 
     /// <summary>Asks the watch's guard about the new revision once it has a running task; a breach fails the rollout.</summary>
     private async Task<(RolloutOutcome Outcome, string? Reason)?> GuardAsync(WatchState state, EcsDeploymentView? deployment, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
@@ -110,9 +122,38 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
 
         state.GuardSince ??= _time.GetUtcNow();
         var breach = await guard.CheckAsync(state.GuardSince.Value, progress, cancellationToken).ConfigureAwait(false);
+        var step = state.Step is { } at ? "at " + at.Name : "while rolling out";
         return breach is null
             ? null
-            : (RolloutOutcome.Failed, $"{TaskDefinitionRegistered.Label(state.Watch.TaskDefinitionArn)} failed while rolling out: {breach}");
+            : (RolloutOutcome.Failed, $"{TaskDefinitionRegistered.Label(state.Watch.TaskDefinitionArn)} failed {step}: {breach}");
+    }
+
+    /// <summary>Hands a waiting lifecycle hook to the watch's gates; a failed gate fails the rollout, an open one ends the watch.</summary>
+    private async Task<(RolloutOutcome Outcome, string? Reason)?> GateAsync(WatchState state, EcsServiceDeploymentView? serviceDeployment, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        if (state.Watch.Gates is not { } gates || state.Watch.IsRollback || serviceDeployment is not { Status: "IN_PROGRESS", WaitingHook: { } hook })
+        {
+            state.AtManualGateSince = null;
+            return null;
+        }
+
+        var verdict = await gates.AtHookAsync(serviceDeployment, hook, state.Watch.TaskDefinitionArn, progress, cancellationToken).ConfigureAwait(false);
+        var label = TaskDefinitionRegistered.Label(state.Watch.TaskDefinitionArn);
+        switch (verdict.Action)
+        {
+            case GateAction.Fail:
+                return (RolloutOutcome.Failed, $"{label} {verdict.Reason}");
+            case GateAction.LeaveOpen:
+                return (RolloutOutcome.AwaitingApproval, verdict.Reason);
+            case GateAction.Wait:
+                state.AtManualGateSince ??= _time.GetUtcNow();
+                return null;
+            default:
+                // Continued: the next DescribeServiceDeployments shows the stage after the gate.
+                state.AtManualGateSince = null;
+                state.ServiceDeploymentAt = null;
+                return null;
+        }
     }
 
     private static (RolloutOutcome Outcome, string? Reason)? Decide(WatchState state, EcsServiceView service, EcsDeploymentView? deployment, EcsServiceDeploymentView? serviceDeployment)
@@ -234,7 +275,7 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         var fingerprint = Fingerprint(service);
         var showsEnd = deployment is { Status: "PRIMARY", RolloutState: not "IN_PROGRESS" } || service.Deployments.Count == 1;
         var stale = state.ServiceDeploymentAt is not { } at || _time.GetUtcNow() - at >= options.ServiceDeploymentRefresh;
-        if (state.ServiceDeployment is { } known && string.Equals(fingerprint, state.Fingerprint, StringComparison.Ordinal) && !showsEnd && !stale && !IsBlueGreen(service))
+        if (state.ServiceDeployment is { } known && string.Equals(fingerprint, state.Fingerprint, StringComparison.Ordinal) && !showsEnd && !stale && !ShiftsTraffic(service))
         {
             return known;
         }
@@ -274,8 +315,9 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
 
     private void ReportProgress(WatchState state, EcsServiceView service, EcsServiceDeploymentView? serviceDeployment, EcsDeploymentView? deployment, IProgress<DeploymentEvent>? progress)
     {
-        var blueGreen = string.Equals(serviceDeployment?.Json["deploymentConfiguration"]?["strategy"]?.ToString(), "BLUE_GREEN", StringComparison.Ordinal);
-        var targetWeight = blueGreen ? serviceDeployment?.TargetServiceRevision?.RequestedProductionTrafficWeight : null;
+        var shifting = serviceDeployment?.Strategy is { } strategy && strategy != "ROLLING";
+        var targetWeight = shifting ? serviceDeployment?.TargetServiceRevision?.RequestedProductionTrafficWeight : null;
+        state.Step = shifting && !state.Watch.IsRollback ? StepOf(state, serviceDeployment!, targetWeight) : null;
         var revisions = service.Deployments
             .Where(d => d.Status != "INACTIVE" && d.TaskDefinition is not null)
             .Select(d =>
@@ -289,7 +331,7 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
             .OrderBy(r => r.IsTarget ? 0 : 1)
             .ToList();
         var status = serviceDeployment?.Status ?? deployment?.RolloutState;
-        var snapshot = new RolloutProgressed(_time.GetUtcNow(), status, serviceDeployment?.LifecycleStage, revisions);
+        var snapshot = new RolloutProgressed(_time.GetUtcNow(), status, serviceDeployment?.LifecycleStage, revisions) { Step = state.Step };
         if (!string.Equals(snapshot.Message, state.LastProgress, StringComparison.Ordinal))
         {
             state.LastProgress = snapshot.Message;
@@ -301,6 +343,19 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
             state.RollbackReported = true;
             progress?.Report(new RollbackObserved(_time.GetUtcNow(), serviceDeployment.RollbackReason ?? serviceDeployment.StatusReason ?? "no reason given"));
         }
+    }
+
+    /// <summary>The traffic step, timed from when this watch first saw its stage and weight.</summary>
+    private TrafficStep? StepOf(WatchState state, EcsServiceDeploymentView serviceDeployment, double? targetWeight)
+    {
+        var key = $"{serviceDeployment.LifecycleStage}/{targetWeight}";
+        if (!string.Equals(key, state.StepKey, StringComparison.Ordinal))
+        {
+            state.StepKey = key;
+            state.StepSince = _time.GetUtcNow();
+        }
+
+        return TrafficStep.Of(serviceDeployment, TaskDefinitionRegistered.Label(state.Watch.TaskDefinitionArn), state.StepSince, _time.GetUtcNow());
     }
 
     private async Task ReportStoppedTasksAsync(WatchState state, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
@@ -387,5 +442,13 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         public DateTimeOffset? GuardSince { get; set; }
 
         public string? LastProgress { get; set; }
+
+        public TrafficStep? Step { get; set; }
+
+        public string? StepKey { get; set; }
+
+        public DateTimeOffset StepSince { get; set; }
+
+        public DateTimeOffset? AtManualGateSince { get; set; }
     }
 }

@@ -26,7 +26,6 @@ public static class TemplateValues
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(release);
         var deployment = environment.Deployment;
-        var blueGreen = deployment.Strategy == DeploymentStrategy.BlueGreen;
         var hasLoadBalancer = environment.LoadBalancer.TargetGroupArn is not null;
         return new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
         {
@@ -57,7 +56,10 @@ public static class TemplateValues
             ["logConfiguration"] = LogConfiguration(environment),
             ["tags"] = Tags(environment.Tags),
             ["deployment.strategy"] = deployment.StrategyName,
-            ["deployment.bakeTimeInMinutes"] = blueGreen ? deployment.BakeTimeMinutes : null,
+            ["deployment.bakeTimeInMinutes"] = deployment.ShiftsTraffic ? deployment.BakeTimeMinutes : null,
+            ["deployment.canaryConfiguration"] = TrafficShiftValues.CanaryConfiguration(deployment),
+            ["deployment.linearConfiguration"] = TrafficShiftValues.LinearConfiguration(deployment),
+            ["deployment.lifecycleHooks"] = TrafficShiftValues.LifecycleHooks(environment),
             ["deployment.minimumHealthyPercent"] = deployment.MinimumHealthyPercent,
             ["deployment.maximumPercent"] = deployment.MaximumPercent,
             ["deployment.circuitBreaker.enable"] = deployment.CircuitBreaker.Enable,
@@ -152,7 +154,7 @@ public static class TemplateValues
             ["containerName"] = settings.ContainerName,
             ["containerPort"] = settings.ContainerPort,
         };
-        if (environment.Deployment.Strategy == DeploymentStrategy.BlueGreen && settings.AlternateTargetGroupArn is not null)
+        if (environment.Deployment.ShiftsTraffic && settings.AlternateTargetGroupArn is not null)
         {
             var advanced = new JsonObject { ["alternateTargetGroupArn"] = settings.AlternateTargetGroupArn };
             if (settings.ProductionListenerRuleArn is not null)

@@ -120,7 +120,15 @@ public static class RealisticResponses
                 "alarms": { "alarmNames": [], "rollback": false, "enable": false },
                 "strategy": "BLUE_GREEN",
                 "bakeTimeInMinutes": 15,
-                "lifecycleHooks": []
+                "linearConfiguration": { "stepPercent": 10.0, "stepBakeTimeInMinutes": 6 },
+                "lifecycleHooks": [
+                  {
+                    "targetType": "PAUSE",
+                    "lifecycleStages": ["POST_TEST_TRAFFIC_SHIFT"],
+                    "hookDetails": {},
+                    "timeoutConfiguration": { "timeoutInMinutes": 15, "action": "ROLLBACK" }
+                  }
+                ]
               },
               "deployments": [
                 {

@@ -29,7 +29,7 @@ public sealed class EnvironmentValidationTests : IDisposable
     public void A_value_outside_an_enum_names_the_allowed_values()
     {
         var error = Broken("dev", json => json["deployment"]!["strategy"] = "CANARY_ISH");
-        Assert.Contains("dev.json: $.deployment.strategy: \"CANARY_ISH\" is not allowed; fix: use one of \"ROLLING\", \"BLUE_GREEN\"", error, StringComparison.Ordinal);
+        Assert.Contains("dev.json: $.deployment.strategy: \"CANARY_ISH\" is not allowed; fix: use one of \"ROLLING\", \"BLUE_GREEN\", \"CANARY\", \"LINEAR\"", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class EnvironmentValidationTests : IDisposable
     public void Blue_green_on_aws_needs_the_second_target_group()
     {
         var error = Broken("production", json => json["loadBalancer"]!.AsObject().Remove("alternateTargetGroupArn"));
-        Assert.Contains("production.json: $.loadBalancer.alternateTargetGroupArn: missing, and BLUE_GREEN on AWS needs it", error, StringComparison.Ordinal);
+        Assert.Contains("production.json: $.loadBalancer.alternateTargetGroupArn: missing, and BLUE_GREEN needs it to shift traffic", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,6 +163,80 @@ public sealed class EnvironmentValidationTests : IDisposable
         Assert.Equal(0.99, probes.Confidence);
         Assert.Equal("/", Assert.Single(probes.Routes).Path);
         Assert.Equal(200, probes.Routes[0].ExpectedStatus);
+    }
+
+    [Fact]
+    public void A_linear_step_outside_what_ECS_accepts_names_the_bounds()
+    {
+        var error = Broken("staging", json =>
+        {
+            json["deployment"]!["strategy"] = "LINEAR";
+            json["deployment"]!["linear"] = new JsonObject { ["stepPercent"] = 2.5 };
+        });
+        Assert.Contains("staging.json: $.deployment.linear.stepPercent: 2.5 is out of range; fix: use a value >= 3 and <= 100", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_canary_percent_finer_than_a_tenth_is_refused_with_the_rounded_value()
+    {
+        var error = Broken("staging", json => json["deployment"]!["canary"] = new JsonObject { ["percent"] = 12.34 });
+        Assert.Contains("staging.json: $.deployment.canary.percent: 12.34 is not a multiple of 0.1, which ECS requires; fix: round it, e.g. 12.3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bake_time_beyond_a_day_names_the_bounds()
+    {
+        var error = Broken("staging", json => json["deployment"]!["canary"] = new JsonObject { ["bakeTimeMinutes"] = 1441 });
+        Assert.Contains("staging.json: $.deployment.canary.bakeTimeMinutes: 1441 is out of range; fix: use a value >= 0 and <= 1440", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hook_without_stages_is_refused()
+    {
+        var error = Broken("staging", json => json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "PAUSE", ["stages"] = new JsonArray() }));
+        Assert.Contains("staging.json: $.deployment.lifecycleHooks[0].stages:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lambda_hook_needs_its_function_and_role()
+    {
+        var error = Broken("staging", json => json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "AWS_LAMBDA", ["stages"] = new JsonArray("POST_SCALE_UP") }));
+        Assert.Contains("staging.json: $.deployment.lifecycleHooks[0].functionArn: missing, and an AWS_LAMBDA hook needs the function to invoke; fix: add it, or use type PAUSE", error, StringComparison.Ordinal);
+        Assert.Contains("(and 1 more problem)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hooks_under_a_rolling_deployment_are_refused()
+    {
+        var error = Broken("dev", json => json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "PAUSE", ["stages"] = new JsonArray("POST_SCALE_UP") }));
+        Assert.Contains("dev.json: $.deployment.lifecycleHooks[0]: ECS runs lifecycle hooks only in BLUE_GREEN, CANARY and LINEAR deployments; fix:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CANARY")]
+    [InlineData("LINEAR")]
+    public void A_traffic_shift_without_its_listener_rule_is_refused(string strategy)
+    {
+        var error = Broken("staging", json =>
+        {
+            json["deployment"]!["strategy"] = strategy;
+            json["loadBalancer"]!.AsObject().Remove("productionListenerRuleArn");
+        });
+        Assert.Contains($"staging.json: $.loadBalancer.productionListenerRuleArn: missing, and {strategy} needs it to shift traffic; fix: add it, or use deployment.strategy ROLLING", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_test_listener_url_without_its_rule_is_refused()
+    {
+        var error = Broken("staging", json => json["loadBalancer"]!.AsObject().Remove("testListenerRuleArn"));
+        Assert.Contains("staging.json: $.loadBalancer.testListenerRuleArn: missing, and testListenerUrl needs it", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Smoke_requests_without_a_test_listener_are_refused()
+    {
+        var error = Broken("staging", json => json["loadBalancer"]!.AsObject().Remove("testListenerUrl"));
+        Assert.Contains("staging.json: $.verification.smokeChecks.requests: there is no test listener to send them to; fix: set loadBalancer.testListenerUrl", error, StringComparison.Ordinal);
     }
 
     private string Broken(string name, Action<JsonNode> change)

@@ -67,7 +67,7 @@ public static class CannedResponses
                   "launchType":"FARGATE","platformVersion":"1.4.0","platformFamily":"Linux","createdAt":{{CreatedAt}} }],
                  "failures":[{"arn":"arn:aws:ecs:eu-west-1:123456789012:service-revision/autopr-dev/autopr/1111","reason":"MISSING"}]}
                 """),
-            "StopServiceDeployment" => new JsonObject { ["serviceDeploymentArn"] = request?["serviceDeploymentArn"]?.DeepClone() ?? DeploymentArn1 },
+            "StopServiceDeployment" or "ContinueServiceDeployment" => new JsonObject { ["serviceDeploymentArn"] = request?["serviceDeploymentArn"]?.DeepClone() ?? DeploymentArn1 },
             "TagResource" => [],
             "ListTagsForResource" => Parse("""{"tags":[{"key":"project","value":"autopr"},{"key":"revision","value":"abc1234"}]}"""),
             "GetAuthorizationToken" => Parse($$"""{"authorizationData":[{"authorizationToken":"{{Convert.ToBase64String(Encoding.UTF8.GetBytes("AWS:" + EcrPassword))}}","expiresAt":{{CreatedAt + 43200}},"proxyEndpoint":"https://123456789012.dkr.ecr.eu-west-1.amazonaws.com"}]}"""),

@@ -80,6 +80,9 @@ public sealed class ServiceModel
 
         switch (type)
         {
+            // A document (hookDetails) is free-form JSON.
+            case "structure" when shape["document"]?.GetValue<bool>() == true:
+                return;
             case "structure":
                 if (value is not JsonObject obj)
                 {

@@ -118,6 +118,7 @@ public sealed class RequestShapeTests
         await ecs.DescribeServiceDeploymentsAsync([CannedResponses.DeploymentArn1]);
         await ecs.DescribeServiceRevisionsAsync([CannedResponses.RevisionArn]);
         await ecs.StopServiceDeploymentAsync(CannedResponses.DeploymentArn1);
+        await ecs.ContinueServiceDeploymentAsync(CannedResponses.DeploymentArn1, "hook-1", "CONTINUE");
         await ecs.TagResourceAsync(CannedResponses.TaskDefinitionArn, new Dictionary<string, string> { ["deployed-by"] = "autopr", ["revision"] = "abc1234" });
         await ecs.ListTagsForResourceAsync(CannedResponses.TaskDefinitionArn);
 

@@ -49,6 +49,16 @@ public sealed class EcsServiceDeploymentView(JsonObject json)
     public IReadOnlyList<EcsServiceRevisionSummary> SourceServiceRevisions =>
         JsonRead.GetArray(Json, "sourceServiceRevisions").Select(EcsServiceRevisionSummary.From).ToList();
 
+    /// <summary>lifecycleHookDetails (detailed form): the hooks run so far, a PAUSE one AWAITING_ACTION while it waits.</summary>
+    public IReadOnlyList<EcsLifecycleHookDetail> LifecycleHooks =>
+        JsonRead.GetArray(Json, "lifecycleHookDetails").Select(EcsLifecycleHookDetail.From).ToList();
+
+    /// <summary>The PAUSE hook waiting for ContinueServiceDeployment, if any.</summary>
+    public EcsLifecycleHookDetail? WaitingHook => LifecycleHooks.FirstOrDefault(h => h.IsAwaitingAction);
+
+    /// <summary>deploymentConfiguration.strategy.</summary>
+    public string? Strategy => JsonRead.GetString(JsonRead.GetObject(Json, "deploymentConfiguration"), "strategy");
+
     /// <summary>rollback.reason, when ECS rolled back.</summary>
     public string? RollbackReason => JsonRead.GetString(JsonRead.GetObject(Json, "rollback"), "reason");
 

@@ -7,14 +7,14 @@ public sealed record ProbeTarget(Uri Url, string Route, int ExpectedStatus)
 {
     /// <summary>
     /// The environment's own URLs: every route on the health URL's origin (the listener locally, the public URL on
-    /// AWS) and, in blue/green, on the test listener too. The routes are the health URL's path, /version and the
+    /// AWS) and, in BLUE_GREEN, CANARY and LINEAR, on the test listener too. The routes are the health URL's path, /version and the
     /// environment's probe routes; routes are paths, so no probe can leave these origins.
     /// </summary>
     public static IReadOnlyList<ProbeTarget> Of(DeploymentEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var origins = new List<Uri> { Origin(environment.HealthUrl) };
-        if (environment.Deployment.Strategy == DeploymentStrategy.BlueGreen && environment.LoadBalancer.TestListenerUrl is { } test)
+        if (environment.Deployment.ShiftsTraffic && environment.LoadBalancer.TestListenerUrl is { } test)
         {
             origins.Add(Origin(test));
         }
