@@ -26,7 +26,8 @@ public static class JsonRead
             return null;
         }
 
-        return v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        // Parsed JSON holds JsonElement numbers, built JSON holds CLR ints and doubles: the text reads the same for both.
+        return v.GetValueKind() == JsonValueKind.Number ? double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>A boolean member, or null.</summary>
