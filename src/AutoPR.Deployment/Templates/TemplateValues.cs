@@ -13,6 +13,12 @@ public static class TemplateValues
     /// <summary>Variables the deployment sets in the container; an environment file must not set them itself.</summary>
     public static readonly IReadOnlyList<string> ReservedVariables = ["LOG_LEVEL", "ENVIRONMENT", "AUTOPR_REVISION", "AUTOPR_VERSION", "AUTOPR_IMAGE_TAG"];
 
+    /// <summary>The tag asking LocalEcs for a service's listener address (host:port).</summary>
+    public const string LocalListenerTag = "localecs:listener";
+
+    /// <summary>The tag asking LocalEcs for a service's test listener address (host:port).</summary>
+    public const string LocalTestListenerTag = "localecs:test-listener";
+
     /// <summary>The task-definition family of an environment: SERVICE-ENVIRONMENT, so environments sharing an account never share revisions.</summary>
     public static string Family(DeploymentEnvironment environment)
     {
@@ -54,7 +60,7 @@ public static class TemplateValues
             ["containerEnvironment"] = ContainerEnvironment(environment, release),
             ["containerSecrets"] = ContainerSecrets(environment),
             ["logConfiguration"] = LogConfiguration(environment),
-            ["tags"] = Tags(environment.Tags),
+            ["tags"] = Tags(WithLocalListeners(environment)),
             ["deployment.strategy"] = deployment.StrategyName,
             ["deployment.bakeTimeInMinutes"] = deployment.ShiftsTraffic ? deployment.BakeTimeMinutes : null,
             ["deployment.canaryConfiguration"] = TrafficShiftValues.CanaryConfiguration(deployment),
@@ -128,6 +134,31 @@ public static class TemplateValues
                 ["awslogs-stream-prefix"] = environment.Service,
             },
         };
+
+    /// <summary>
+    /// A local stand-in has no load balancer to configure: LocalEcs opens the listeners a new service's tags name
+    /// (localecs:listener, localecs:test-listener), so each local environment file keeps the URLs it states.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> WithLocalListeners(DeploymentEnvironment environment)
+    {
+        if (!environment.IsLocal)
+        {
+            return environment.Tags;
+        }
+
+        var tags = new Dictionary<string, string>(environment.Tags, StringComparer.Ordinal);
+        if (environment.LoadBalancer.ListenerUrl is { } listener)
+        {
+            tags[LocalListenerTag] = listener.Authority;
+        }
+
+        if (environment.LoadBalancer.TestListenerUrl is { } test)
+        {
+            tags[LocalTestListenerTag] = test.Authority;
+        }
+
+        return tags;
+    }
 
     private static JsonArray Tags(IReadOnlyDictionary<string, string> tags)
     {

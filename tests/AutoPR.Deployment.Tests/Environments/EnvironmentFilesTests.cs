@@ -10,9 +10,9 @@ namespace AutoPR.Deployment.Tests.Environments;
 public sealed class EnvironmentFilesTests
 {
     [Fact]
-    public void The_four_environments_are_listed_in_order()
+    public void The_environments_and_the_local_rehearsals_of_each_strategy_are_listed_in_order()
     {
-        Assert.Equal(["dev", "local", "production", "staging"], EnvironmentLoader.ListNames(RepositoryPaths.Environments));
+        Assert.Equal(["dev", "local", "local-blue-green", "local-canary", "local-linear", "production", "staging"], EnvironmentLoader.ListNames(RepositoryPaths.Environments));
     }
 
     [Theory]
@@ -20,6 +20,9 @@ public sealed class EnvironmentFilesTests
     [InlineData("dev")]
     [InlineData("staging")]
     [InlineData("production")]
+    [InlineData("local-blue-green")]
+    [InlineData("local-canary")]
+    [InlineData("local-linear")]
     public void Every_environment_file_names_its_schema_and_loads(string name)
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Environments, name + ".json")))!;

@@ -22,7 +22,7 @@ public sealed class EnvironmentValidationTests : IDisposable
     {
         var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, "qa"));
         Assert.Contains("Unknown environment 'qa': known environments in ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("are dev, local, production, staging; fix: pass one of them, or add qa.json there.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("are dev, local, local-blue-green, local-canary, local-linear, production, staging; fix: pass one of them, or add qa.json there.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

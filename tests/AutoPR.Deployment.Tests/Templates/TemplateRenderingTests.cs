@@ -98,6 +98,9 @@ public sealed class TemplateRenderingTests
     [InlineData("dev")]
     [InlineData("staging")]
     [InlineData("production")]
+    [InlineData("local-blue-green")]
+    [InlineData("local-canary")]
+    [InlineData("local-linear")]
     public void Rendered_requests_match_the_official_ECS_model(string environment)
     {
         var rendered = RepositoryTemplates.Render(Load(environment), DeploymentTestBed.Release(DeploymentTestBed.DigestA));
