@@ -49,7 +49,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             SourceRevisions = sources,
             TargetRevisionArn = revision.Arn,
             Status = "IN_PROGRESS",
-            LifecycleStage = service.Deployment.IsBlueGreen ? "RECONCILE_SERVICE" : "SCALE_UP",
+            LifecycleStage = service.Deployment.ShiftsTraffic ? "RECONCILE_SERVICE" : "SCALE_UP",
             Configuration = service.Deployment,
             CircuitBreakerStatus = service.Deployment.CircuitBreakerEnabled ? "MONITORING" : "DISABLED",
             CircuitBreakerThreshold = CircuitBreaker.Threshold(service.DesiredCount),
@@ -87,7 +87,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             service.ProductionTargetGroupArn = lb.TargetGroupArn;
         }
 
-        if (!service.Deployment.IsBlueGreen || !hasRunningPredecessor)
+        if (!service.Deployment.ShiftsTraffic || !hasRunningPredecessor)
         {
             return service.ProductionTargetGroupArn;
         }

@@ -50,8 +50,8 @@ public static class ServiceDeploymentShape
             ["requestedTaskCount"] = target?.DesiredCount ?? 0,
             ["runningTaskCount"] = target is null ? 0 : tasks.Count(t => t.StartedBy == target.Id && t.LastStatus == "RUNNING"),
             ["pendingTaskCount"] = target is null ? 0 : tasks.Count(t => t.StartedBy == target.Id && ServiceShape.IsPending(t)),
-            ["requestedProductionTrafficWeight"] = record.Configuration.IsBlueGreen ? (shifted ? 100.0 : 0.0) : 100.0,
-            ["requestedTestTrafficWeight"] = record.Configuration.IsBlueGreen ? 100.0 : 0.0,
+            ["requestedProductionTrafficWeight"] = record.Configuration.ShiftsTraffic ? (shifted ? 100.0 : 0.0) : 100.0,
+            ["requestedTestTrafficWeight"] = record.Configuration.ShiftsTraffic ? 100.0 : 0.0,
         };
         if (record.LifecycleStage is not null)
         {
