@@ -63,6 +63,8 @@ public sealed class EcsHarness : IDisposable
 
     public ServiceDeploymentOperations ServiceDeployments { get; private set; } = null!;
 
+    public LifecycleHookOperations LifecycleHooks { get; private set; } = null!;
+
     public static Task<JsonObject> CallAsync(AwsOperationHandler operation, string json) =>
         operation(new JsonArgs(JsonNode.Parse(json)!.AsObject()), CancellationToken.None);
 
@@ -156,6 +158,7 @@ public sealed class EcsHarness : IDisposable
         Services = new ServiceOperations(Store, names, Time, new DeploymentStarter(names, Time), new ListenerAllocator(Options));
         Tasks = new TaskOperations(Store, names, Time);
         ServiceDeployments = new ServiceDeploymentOperations(Store, Time);
+        LifecycleHooks = new LifecycleHookOperations(Store, Time);
         Reconciler = NewReconciler();
     }
 
