@@ -69,6 +69,11 @@ internal sealed partial class Build
                 "--registry", local.Ecr.Registry ?? "127.0.0.1:5000",
                 "--listener-address", $"{listener.Host}:{listener.Port}",
             ];
+            if (local.LoadBalancer.TestListenerUrl is { } testListener)
+            {
+                arguments.AddRange(["--test-listener-address", $"{testListener.Host}:{testListener.Port}"]);
+            }
+
             if (LocalTimeScale is { } scale)
             {
                 arguments.AddRange(["--time-scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -110,7 +115,8 @@ internal sealed partial class Build
             var status = await localEcs.StatusAsync(ct);
             foreach (var service in status["services"]?.AsArray() ?? [])
             {
-                AnsiConsole.MarkupLineInterpolated($"[bold]{Text(service, "cluster")}/{Text(service, "service")}[/] {Text(service, "status")}, desired {Text(service, "desiredCount")}, listener {Text(service, "listener")}");
+                var testListener = service!["testListener"] is null ? "" : $", test listener {Text(service, "testListener")}";
+                AnsiConsole.MarkupLineInterpolated($"[bold]{Text(service, "cluster")}/{Text(service, "service")}[/] {Text(service, "status")}, desired {Text(service, "desiredCount")}, listener {Text(service, "listener")}{testListener}");
                 AnsiConsole.MarkupLineInterpolated($"  task definition {Revision(Text(service, "taskDefinition"))}");
                 foreach (var deployment in service!["deployments"]?.AsArray() ?? [])
                 {

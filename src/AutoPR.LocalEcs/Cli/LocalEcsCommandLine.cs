@@ -18,7 +18,11 @@ public static class LocalEcsCommandLine
         var apiAddress = new Option<string>("--api-address") { Description = "Loopback address the AWS API binds to.", DefaultValueFactory = _ => "127.0.0.1" };
         var registry = new Option<string>("--registry") { Description = "host:port of the OCI registry behind ECR.", DefaultValueFactory = _ => "127.0.0.1:5000" };
         var listener = new Option<string>("--listener-address") { Description = "host:port of the first service's load-balancer listener.", DefaultValueFactory = _ => "127.0.0.1:8080" };
-        var timeScale = new Option<double>("--time-scale") { Description = "Multiplies grace periods, bake time, draining and health-check intervals (0.1 = ten times faster); not the metrics' minute or --metrics-delay.", DefaultValueFactory = _ => 1.0 };
+        var testListener = new Option<string?>("--test-listener-address")
+        {
+            Description = "host:port of the first test listener (a service whose load balancer has a testListenerRule; it routes to green during a traffic shift); further ones get the next ports. Default: --listener-address's host with its port + 1000.",
+        };
+        var timeScale = new Option<double>("--time-scale") { Description = "Multiplies grace periods, bake times, lifecycle hook timeouts, draining and health-check intervals (0.1 = ten times faster); not the metrics' minute or --metrics-delay.", DefaultValueFactory = _ => 1.0 };
         var poll = new Option<double>("--poll-interval") { Description = "Seconds between reconciler passes.", DefaultValueFactory = _ => 1.0 };
         var healthPath = new Option<string>("--health-check-path") { Description = "Target health-check path of the load balancer.", DefaultValueFactory = _ => "/health" };
         var healthInterval = new Option<double>("--health-check-interval") { Description = "Seconds between target health checks (before --time-scale).", DefaultValueFactory = _ => 5 };
@@ -40,7 +44,7 @@ public static class LocalEcsCommandLine
 
         var serve = new Command("serve", "Run LocalEcs until SIGTERM or Ctrl+C (the default command).");
         var root = new RootCommand("AutoPR.LocalEcs: a local ECS/ECR/CloudWatch stand-in that runs tasks as real containers.");
-        foreach (var option in new Option[] { stateDir, dockerHost, port, apiAddress, registry, listener, timeScale, poll, healthPath, healthInterval, healthy, unhealthy, deregistration, metrics, metricsDelay, logLevel })
+        foreach (var option in new Option[] { stateDir, dockerHost, port, apiAddress, registry, listener, testListener, timeScale, poll, healthPath, healthInterval, healthy, unhealthy, deregistration, metrics, metricsDelay, logLevel })
         {
             root.Options.Add(option);
             serve.Options.Add(option);
@@ -56,6 +60,7 @@ public static class LocalEcsCommandLine
                 ApiAddress = parse.GetRequiredValue(apiAddress),
                 Registry = parse.GetRequiredValue(registry),
                 ListenerAddress = parse.GetRequiredValue(listener),
+                TestListenerAddress = parse.GetValue(testListener),
                 TimeScale = parse.GetValue(timeScale),
                 PollInterval = TimeSpan.FromSeconds(parse.GetValue(poll)),
                 TargetHealthCheckPath = parse.GetRequiredValue(healthPath),

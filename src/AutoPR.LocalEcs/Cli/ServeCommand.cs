@@ -26,6 +26,12 @@ public static class ServeCommand
             return 2;
         }
 
+        if (options.TestListenerAddress is { } testListener && !IsHostAndPort(testListener))
+        {
+            await Console.Error.WriteLineAsync($"--test-listener-address '{testListener}' must be host:port, for example 127.0.0.1:9080.");
+            return 2;
+        }
+
         if (ParseMetricsMode(metrics) is not { } mode)
         {
             await Console.Error.WriteLineAsync($"--metrics '{metrics}' is not a mode; use aws (one-minute datapoints answered --metrics-delay seconds after their minute, like CloudWatch) or immediate (every request at once).");
@@ -58,12 +64,13 @@ public static class ServeCommand
                 pid = Environment.ProcessId,
                 endpoint = server.Endpoint.ToString().TrimEnd('/'),
                 listenerAddress = options.ListenerAddress,
+                testListenerAddress = LoadBalancer.ListenerAllocator.TestListenerBase(options),
                 registry = options.Registry,
                 stateDirectory = files.Directory,
                 startedAt = DateTimeOffset.UtcNow,
             };
             AtomicFile.WriteAllText(files.ReadyFile, JsonSerializer.Serialize(ready));
-            logger.Information("LocalEcs listening on {Endpoint} (state {StateDirectory}; metrics {Metrics})", ready.endpoint, files.Directory, Describe(options));
+            logger.Information("LocalEcs listening on {Endpoint} (state {StateDirectory}; metrics {Metrics}; listeners from {Listener}, test listeners from {TestListener})", ready.endpoint, files.Directory, Describe(options), ready.listenerAddress, ready.testListenerAddress);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -85,6 +92,18 @@ public static class ServeCommand
             File.Delete(files.ReadyFile);
             File.Delete(files.PidFile);
             await logger.DisposeAsync();
+        }
+    }
+
+    private static bool IsHostAndPort(string address)
+    {
+        try
+        {
+            return LoadBalancer.ListenerAllocator.Split(address).Port is > 0 and <= 65535;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -20,6 +20,13 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             previous.Status = "STOPPED";
             previous.StatusReason = "Service deployment was superseded by a newer deployment.";
             previous.StoppedAt = previous.FinishedAt = previous.UpdatedAt = now;
+            previous.FailAwaitingHooks();
+        }
+
+        // A superseded traffic shift leaves nothing on its green: production and test traffic return to blue.
+        if (service.ProductionTargetGroupArn is { } production)
+        {
+            TrafficShifts.BackToBlue(service, production, message => ServiceEvents.Add(service, now, message));
         }
 
         var revision = new ServiceRevisionRecord(names.ServiceRevisionArn(service.ClusterName, service.Name), service.TaskDefinitionArn, now, [.. service.LoadBalancers]);
@@ -33,6 +40,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
                 tasks.Count(t => t.StartedBy == d.Id && ServiceShape.IsPending(t))))
             .ToList();
         var hasRunningPredecessor = service.Deployments.Any(d => d.Status != "INACTIVE" && tasks.Any(t => t.StartedBy == d.Id));
+        var blue = service.Deployments.FirstOrDefault(d => d.Status != "INACTIVE" && d.TargetGroupArn is not null && d.TargetGroupArn == service.ProductionTargetGroupArn && tasks.Any(t => t.StartedBy == d.Id));
         foreach (var previous in service.Deployments.Where(d => d.Status == "PRIMARY"))
         {
             previous.Status = "ACTIVE";
@@ -49,7 +57,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             SourceRevisions = sources,
             TargetRevisionArn = revision.Arn,
             Status = "IN_PROGRESS",
-            LifecycleStage = service.Deployment.IsBlueGreen ? "RECONCILE_SERVICE" : "SCALE_UP",
+            LifecycleStage = service.Deployment.ShiftsTraffic ? LifecycleStages.ReconcileService : LifecycleStages.ScaleUp,
             Configuration = service.Deployment,
             CircuitBreakerStatus = service.Deployment.CircuitBreakerEnabled ? "MONITORING" : "DISABLED",
             CircuitBreakerThreshold = CircuitBreaker.Threshold(service.DesiredCount),
@@ -68,11 +76,21 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
         };
         service.Deployments.Insert(0, deployment);
         serviceDeployment.TrafficShiftRequired = deployment.TargetGroupArn is not null && deployment.TargetGroupArn != service.ProductionTargetGroupArn;
+        if (serviceDeployment.TrafficShiftRequired)
+        {
+            serviceDeployment.BlueRevisionArn = blue?.ServiceRevisionArn;
+        }
+        else
+        {
+            // Nothing to shift: the new revision takes production traffic as its tasks join the target group.
+            serviceDeployment.ProductionTrafficWeight = 100;
+        }
+
         service.SteadyStateReported = false;
         return deployment;
     }
 
-    /// <summary>Rolling tasks join the production target group; blue/green's green tasks join the other one.</summary>
+    /// <summary>Rolling tasks join the production target group; a traffic shift's green tasks join the other one.</summary>
     private static string? TargetGroupFor(ServiceRecord service, bool hasRunningPredecessor)
     {
         if (service.LoadBalancers.Count == 0)
@@ -87,7 +105,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             service.ProductionTargetGroupArn = lb.TargetGroupArn;
         }
 
-        if (!service.Deployment.IsBlueGreen || !hasRunningPredecessor)
+        if (!service.Deployment.ShiftsTraffic || !hasRunningPredecessor)
         {
             return service.ProductionTargetGroupArn;
         }

@@ -267,8 +267,23 @@ public sealed class Reconciler : IDisposable
         }
     }
 
-    private static List<ListenerSpec> ListenerSpecs(EcsState state) =>
-        [.. state.Services.Values
-            .Where(s => s.Status != "INACTIVE" && s.ListenerAddress is not null && s.ProductionTargetGroupArn is not null)
-            .Select(s => new ListenerSpec(s.Key, s.ListenerAddress!, s.ProductionTargetGroupArn!))];
+    /// <summary>Every service's listener, and its test listener when it has one; both come back from the state after a restart.</summary>
+    private static List<ListenerSpec> ListenerSpecs(EcsState state)
+    {
+        var specs = new List<ListenerSpec>();
+        foreach (var service in state.Services.Values.Where(s => s.Status != "INACTIVE" && s.ProductionTargetGroupArn is not null))
+        {
+            if (service.ListenerAddress is { } address)
+            {
+                specs.Add(new ListenerSpec(service.Key, address, new ListenerRoute(service.ProductionTargetGroupArn!, service.GreenTargetGroupArn, service.GreenProductionPercent)));
+            }
+
+            if (service.TestListenerAddress is { } test)
+            {
+                specs.Add(new ListenerSpec(service.Key, test, new ListenerRoute(service.TestTargetGroupArn!), IsTest: true));
+            }
+        }
+
+        return specs;
+    }
 }

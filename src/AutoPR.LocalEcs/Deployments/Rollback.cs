@@ -5,13 +5,14 @@ namespace AutoPR.LocalEcs.Deployments;
 
 /// <summary>
 /// Rolls a service back to the revision of its last completed deployment: the deployment still running that
-/// revision becomes PRIMARY again (its tasks keep serving), or a new deployment of it starts; blue/green
-/// traffic shifts back at once.
+/// revision becomes PRIMARY again (its tasks keep serving), or a new deployment of it starts. A traffic shift's
+/// production and test traffic go back to blue at once, in this pass, and awaiting lifecycle hooks fail.
 /// </summary>
 public static class Rollback
 {
     public static void Start(ReconcilePass pass, ServiceRecord service, ServiceDeploymentRecord rollout, Func<string, string> reasonFor)
     {
+        rollout.FailAwaitingHooks();
         var current = service.Primary;
         var stable = service.LastCompletedRevisionArn is { } arn ? service.Revisions.LastOrDefault(r => r.Arn == arn) : null;
         if (current is not null && current.RolloutState == "IN_PROGRESS")
@@ -63,12 +64,18 @@ public static class Rollback
         target.UpdatedAt = pass.Now;
         service.TaskDefinitionArn = target.TaskDefinitionArn;
         service.SteadyStateReported = false;
-        if (target.TargetGroupArn is { } group && service.ProductionTargetGroupArn != group)
+        if (target.TargetGroupArn is { } group)
         {
-            service.ProductionTargetGroupArn = group;
-            pass.Events(service).Messages.Add($"shifted production traffic back to (target-group {group}).");
+            TrafficShifts.BackToBlue(service, group, pass.Events(service).Messages.Add);
         }
 
+        if (rollout.TrafficShiftRequired)
+        {
+            rollout.ProductionTrafficWeight = 0;
+            rollout.TestTrafficWeight = 0;
+        }
+
+        rollout.StatusReason ??= reason;
         rollout.Status = "ROLLBACK_IN_PROGRESS";
         rollout.Rollback = new RollbackRecord(reason, pass.Now, stable.Arn, target.Id);
         rollout.UpdatedAt = pass.Now;

@@ -5,8 +5,8 @@ namespace AutoPR.LocalEcs.Deployments;
 
 /// <summary>
 /// ECS's service scheduler for one service and one pass: replaces unhealthy tasks, trips the circuit
-/// breaker, carries out StopServiceDeployment, rolls deployments out (ROLLING or BLUE_GREEN) and
-/// declares them complete.
+/// breaker, carries out StopServiceDeployment and ContinueServiceDeployment's rollbacks, rolls deployments
+/// out (ROLLING, or BLUE_GREEN, CANARY and LINEAR by shifting traffic) and declares them complete.
 /// </summary>
 public sealed class ServiceScheduler(ServiceTaskFactory tasks)
 {
@@ -35,7 +35,7 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
         var rollout = RolloutOf(service, primary);
         if (rollout is { TrafficShiftRequired: true, Rollback: null } && rollout.DeploymentId == primary.Id)
         {
-            BlueGreenRollout.Step(pass, service, primary, rollout, tasks);
+            TrafficShiftRollout.Step(pass, service, primary, rollout, tasks);
         }
         else
         {
@@ -66,13 +66,15 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
         var rollout = RolloutOf(service, service.Primary!);
         if (rollout?.Status == "ROLLBACK_REQUESTED")
         {
-            Rollback.Start(pass, service, rollout, _ => "Service deployment rolled back by StopServiceDeployment (stopType ROLLBACK).");
+            var reason = rollout.RequestedRollbackReason ?? "Service deployment rolled back by StopServiceDeployment (stopType ROLLBACK).";
+            Rollback.Start(pass, service, rollout, _ => reason);
         }
         else if (rollout?.Status == "STOP_REQUESTED")
         {
             rollout.Status = "STOPPED";
             rollout.StatusReason = "Service deployment stopped by StopServiceDeployment (stopType ABORT).";
             rollout.StoppedAt = rollout.FinishedAt = rollout.UpdatedAt = pass.Now;
+            rollout.FailAwaitingHooks();
             if (service.Primary!.RolloutState == "IN_PROGRESS")
             {
                 service.Primary.RolloutState = "FAILED";
@@ -143,6 +145,7 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
         {
             rollout.Status = "STOPPED";
             rollout.StoppedAt = rollout.FinishedAt = pass.Now;
+            rollout.FailAwaitingHooks();
         }
     }
 
@@ -205,6 +208,7 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
                 rollout.Status = "STOPPED";
                 rollout.StatusReason = "The service was deleted.";
                 rollout.StoppedAt = rollout.FinishedAt = rollout.UpdatedAt = pass.Now;
+                rollout.FailAwaitingHooks();
             }
         }
     }

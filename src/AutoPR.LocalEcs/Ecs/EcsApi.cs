@@ -12,6 +12,7 @@ public static class EcsApi
         ServiceOperations services,
         TaskOperations tasks,
         ServiceDeploymentOperations serviceDeployments,
+        LifecycleHookOperations lifecycleHooks,
         TagOperations tags) =>
         new("ecs", "AmazonEC2ContainerServiceV20141113", "application/x-amz-json-1.1", "InvalidParameterException", new Dictionary<string, AwsOperationHandler>(StringComparer.Ordinal)
         {
@@ -35,6 +36,7 @@ public static class EcsApi
             ["ListServiceDeployments"] = serviceDeployments.ListAsync,
             ["DescribeServiceDeployments"] = serviceDeployments.DescribeAsync,
             ["StopServiceDeployment"] = serviceDeployments.StopAsync,
+            ["ContinueServiceDeployment"] = lifecycleHooks.ContinueAsync,
             ["DescribeServiceRevisions"] = serviceDeployments.DescribeRevisionsAsync,
             ["TagResource"] = tags.TagAsync,
             ["UntagResource"] = tags.UntagAsync,

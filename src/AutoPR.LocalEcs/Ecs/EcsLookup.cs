@@ -43,4 +43,18 @@ public static class EcsLookup
         state.Tasks.TryGetValue(EcsNames.NameOf(taskIdOrArn), out var task) && task.ClusterName == cluster.Name
             ? task
             : throw new AwsServiceException("InvalidParameterException", "The referenced task was not found.");
+
+    /// <summary>The service deployment with this ARN, and its service.</summary>
+    public static (ServiceRecord Service, ServiceDeploymentRecord Deployment)? FindServiceDeployment(EcsState state, string arn)
+    {
+        foreach (var service in state.Services.Values)
+        {
+            if (service.ServiceDeployments.FirstOrDefault(d => d.Arn == arn) is { } deployment)
+            {
+                return (service, deployment);
+            }
+        }
+
+        return null;
+    }
 }

@@ -34,6 +34,10 @@ public sealed class EcsNames
     /// <summary>ecs-svc/ and 19 digits, like ECS deployment ids.</summary>
     public static string NewDeploymentId() => "ecs-svc/" + RandomDigits(19);
 
+    /// <summary>ecs-pause- and 43 URL-safe base64 characters, like the hook ids of ECS's PAUSE hooks.</summary>
+    public static string NewPauseHookId() =>
+        "ecs-pause-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     /// <summary>The last path segment of an ARN, or the value itself when it is a plain name.</summary>
     public static string NameOf(string nameOrArn) =>
         nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.LastIndexOf('/') + 1)..] : nameOrArn;

@@ -23,6 +23,9 @@ public sealed class LocalEcsOptions
     /// <summary>host:port of the first service load-balancer listener; further services get the next ports.</summary>
     public string ListenerAddress { get; set; } = "127.0.0.1:8080";
 
+    /// <summary>host:port of the first test listener (a service with a testListenerRule); null means <see cref="ListenerAddress"/>'s host with its port + 1000.</summary>
+    public string? TestListenerAddress { get; set; }
+
     public string Region { get; set; } = "us-east-1";
 
     public string AccountId { get; set; } = "000000000000";

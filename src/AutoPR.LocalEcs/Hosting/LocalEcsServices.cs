@@ -36,6 +36,7 @@ public static class LocalEcsServices
         services.AddSingleton<ServiceOperations>();
         services.AddSingleton<TaskOperations>();
         services.AddSingleton<ServiceDeploymentOperations>();
+        services.AddSingleton<LifecycleHookOperations>();
         services.AddSingleton<TagOperations>();
         services.AddSingleton(sp => EcsApi.Create(
             sp.GetRequiredService<ClusterOperations>(),
@@ -43,6 +44,7 @@ public static class LocalEcsServices
             sp.GetRequiredService<ServiceOperations>(),
             sp.GetRequiredService<TaskOperations>(),
             sp.GetRequiredService<ServiceDeploymentOperations>(),
+            sp.GetRequiredService<LifecycleHookOperations>(),
             sp.GetRequiredService<TagOperations>()));
         services.AddSingleton<MetricRecorder>();
         services.AddSingleton<GetMetricDataOperation>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoPR.LocalEcs.Hosting;
 
-/// <summary>What LocalStatus shows: services, their deployments and revisions, tasks with addresses and health, listener URLs.</summary>
+/// <summary>What LocalStatus shows: services, their deployments and revisions, tasks with addresses and health, listener and test listener URLs and where they route.</summary>
 public static class StatusReport
 {
     public static Task<object> BuildAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -22,7 +22,11 @@ public static class StatusReport
                 taskDefinition = service.TaskDefinitionArn,
                 desiredCount = service.DesiredCount,
                 listener = service.ListenerAddress is null ? null : $"http://{service.ListenerAddress}",
+                testListener = service.TestListenerAddress is null ? null : $"http://{service.TestListenerAddress}",
                 productionTargetGroup = service.ProductionTargetGroupArn,
+                greenTargetGroup = service.GreenTargetGroupArn,
+                greenProductionPercent = service.GreenTargetGroupArn is null ? (double?)null : service.GreenProductionPercent,
+                testTargetGroup = service.TestListenerAddress is null ? null : service.TestTargetGroupArn,
                 deployments = service.Deployments.Select(d => new { id = d.Id, status = d.Status, rolloutState = d.RolloutState, taskDefinition = d.TaskDefinitionArn, desiredCount = d.DesiredCount, failedTasks = d.FailedTasks }),
                 tasks = state.Tasks.Values
                     .Where(t => t.ClusterName == service.ClusterName && t.ServiceName == service.Name && !t.IsStopped)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AutoPR.LocalEcs.LoadBalancer;
 
-/// <summary>The real load balancer: target groups with health checks, and one listener per load-balanced service.</summary>
+/// <summary>The real load balancer: target groups with health checks, and one listener per load-balanced service (two with a test listener rule).</summary>
 public sealed class LocalLoadBalancer(TargetGroups groups, MetricRecorder metrics, ILoggerFactory loggerFactory) : ILoadBalancer, IAsyncDisposable
 {
     private readonly SemaphoreSlim _listenersGate = new(1, 1);
@@ -20,6 +20,7 @@ public sealed class LocalLoadBalancer(TargetGroups groups, MetricRecorder metric
 
     public int InFlight(string targetGroupArn, string taskId) => groups.InFlight(targetGroupArn, taskId);
 
+    /// <summary>Addresses of the listeners that run, by name: the service key, or the service key and " (test)" for its test listener.</summary>
     public IReadOnlyDictionary<string, string> ListenerAddresses
     {
         get
@@ -41,22 +42,22 @@ public sealed class LocalLoadBalancer(TargetGroups groups, MetricRecorder metric
         await _listenersGate.WaitAsync(cancellationToken);
         try
         {
-            var wanted = listeners.ToDictionary(l => l.ServiceKey, StringComparer.Ordinal);
-            foreach (var key in _listeners.Keys.Where(k => !wanted.ContainsKey(k) || wanted[k].Address != _listeners[k].Address).ToList())
+            var wanted = listeners.ToDictionary(l => l.Name, StringComparer.Ordinal);
+            foreach (var name in _listeners.Keys.Where(k => !wanted.ContainsKey(k) || wanted[k].Address != _listeners[k].Address).ToList())
             {
-                _logger.LogInformation("Closing listener {Address} of {Service}", _listeners[key].Address, key);
-                await _listeners[key].DisposeAsync();
-                _listeners.Remove(key);
+                _logger.LogInformation("Closing listener {Address} of {Service}", _listeners[name].Address, name);
+                await _listeners[name].DisposeAsync();
+                _listeners.Remove(name);
             }
 
             foreach (var spec in listeners)
             {
-                if (_listeners.TryGetValue(spec.ServiceKey, out var existing))
+                if (_listeners.TryGetValue(spec.Name, out var existing))
                 {
-                    if (existing.ProductionTargetGroupArn != spec.ProductionTargetGroupArn)
+                    if (existing.Route != spec.Route)
                     {
-                        _logger.LogInformation("Listener {Address} of {Service} now forwards to {TargetGroup}", spec.Address, spec.ServiceKey, spec.ProductionTargetGroupArn);
-                        existing.ProductionTargetGroupArn = spec.ProductionTargetGroupArn;
+                        _logger.LogInformation("{Kind} {Address} of {Service} now forwards {Route}", Kind(spec), spec.Address, spec.ServiceKey, spec.Route);
+                        existing.Route = spec.Route;
                     }
 
                     continue;
@@ -64,12 +65,12 @@ public sealed class LocalLoadBalancer(TargetGroups groups, MetricRecorder metric
 
                 try
                 {
-                    _listeners[spec.ServiceKey] = await ServiceListener.StartAsync(spec.Address, spec.ProductionTargetGroupArn, groups, metrics, loggerFactory, cancellationToken);
-                    _logger.LogInformation("Listener http://{Address} of {Service} forwards to {TargetGroup}", spec.Address, spec.ServiceKey, spec.ProductionTargetGroupArn);
+                    _listeners[spec.Name] = await ServiceListener.StartAsync(spec.Address, spec.Route, groups, metrics, loggerFactory, cancellationToken);
+                    _logger.LogInformation("{Kind} http://{Address} of {Service} forwards {Route}", Kind(spec), spec.Address, spec.ServiceKey, spec.Route);
                 }
                 catch (IOException error)
                 {
-                    _logger.LogError("Listener {Address} of {Service} could not start: {Message}; choose a free --listener-address", spec.Address, spec.ServiceKey, error.Message);
+                    _logger.LogError("{Kind} {Address} of {Service} could not start: {Message}; choose a free {Option}", Kind(spec), spec.Address, spec.ServiceKey, error.Message, spec.IsTest ? "--test-listener-address" : "--listener-address");
                 }
             }
         }
@@ -78,6 +79,8 @@ public sealed class LocalLoadBalancer(TargetGroups groups, MetricRecorder metric
             _listenersGate.Release();
         }
     }
+
+    private static string Kind(ListenerSpec spec) => spec.IsTest ? "Test listener" : "Listener";
 
     public async ValueTask DisposeAsync()
     {

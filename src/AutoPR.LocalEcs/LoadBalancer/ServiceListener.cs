@@ -11,8 +11,9 @@ using Yarp.ReverseProxy.Forwarder;
 namespace AutoPR.LocalEcs.LoadBalancer;
 
 /// <summary>
-/// One service's load-balancer listener: a Kestrel endpoint that forwards each request (YARP's forwarder)
-/// to a healthy target of the production target group and records the ALB metrics of the answer.
+/// One service's load-balancer listener (production or test): a Kestrel endpoint that picks each request's
+/// target group by the route's weights, forwards it (YARP's forwarder) to a healthy target of that group and
+/// records the ALB metrics of the answer under that group.
 /// </summary>
 public sealed class ServiceListener : IAsyncDisposable
 {
@@ -21,13 +22,14 @@ public sealed class ServiceListener : IAsyncDisposable
     private readonly MetricRecorder _metrics;
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _invoker;
-    private volatile string _productionTargetGroupArn;
+    private readonly WeightedSplit _split = new();
+    private volatile ListenerRoute _route;
 
-    private ServiceListener(WebApplication app, string address, string productionTargetGroupArn, TargetGroups groups, MetricRecorder metrics)
+    private ServiceListener(WebApplication app, string address, ListenerRoute route, TargetGroups groups, MetricRecorder metrics)
     {
         _app = app;
         Address = address;
-        _productionTargetGroupArn = productionTargetGroupArn;
+        _route = route;
         _groups = groups;
         _metrics = metrics;
         _forwarder = app.Services.GetRequiredService<IHttpForwarder>();
@@ -45,13 +47,13 @@ public sealed class ServiceListener : IAsyncDisposable
 
     public string Address { get; }
 
-    public string ProductionTargetGroupArn
+    public ListenerRoute Route
     {
-        get => _productionTargetGroupArn;
-        set => _productionTargetGroupArn = value;
+        get => _route;
+        set => _route = value;
     }
 
-    public static async Task<ServiceListener> StartAsync(string address, string productionTargetGroupArn, TargetGroups groups, MetricRecorder metrics, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<ServiceListener> StartAsync(string address, ListenerRoute route, TargetGroups groups, MetricRecorder metrics, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -60,7 +62,7 @@ public sealed class ServiceListener : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{address}");
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         var app = builder.Build();
-        var listener = new ServiceListener(app, address, productionTargetGroupArn, groups, metrics);
+        var listener = new ServiceListener(app, address, route, groups, metrics);
         app.Run(listener.ForwardAsync);
         await app.StartAsync(cancellationToken);
         return listener;
@@ -75,7 +77,7 @@ public sealed class ServiceListener : IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
-        var targetGroup = _productionTargetGroupArn;
+        var targetGroup = _split.Choose(_route);
         var started = Stopwatch.GetTimestamp();
         var target = _groups.Acquire(targetGroup);
         if (target is null)

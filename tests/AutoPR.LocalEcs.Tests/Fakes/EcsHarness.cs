@@ -63,6 +63,8 @@ public sealed class EcsHarness : IDisposable
 
     public ServiceDeploymentOperations ServiceDeployments { get; private set; } = null!;
 
+    public LifecycleHookOperations LifecycleHooks { get; private set; } = null!;
+
     public static Task<JsonObject> CallAsync(AwsOperationHandler operation, string json) =>
         operation(new JsonArgs(JsonNode.Parse(json)!.AsObject()), CancellationToken.None);
 
@@ -77,17 +79,20 @@ public sealed class EcsHarness : IDisposable
         return result["taskDefinition"]!["taskDefinitionArn"]!.GetValue<string>();
     }
 
-    public async Task CreateServiceAsync(string taskDefinition, int desired, string strategy = "ROLLING", int? bakeMinutes = null, bool loadBalancer = true)
+    /// <param name="deploymentExtras">More deploymentConfiguration members, as JSON that starts with a comma.</param>
+    /// <param name="testListener">The load balancer has a testListenerRule, so the service gets a test listener.</param>
+    public async Task CreateServiceAsync(string taskDefinition, int desired, string strategy = "ROLLING", int? bakeMinutes = null, bool loadBalancer = true, string deploymentExtras = "", bool testListener = false)
     {
         await CallAsync(Clusters.CreateClusterAsync, $$"""{"clusterName": "{{Cluster}}"}""");
+        var testRule = testListener ? """, "testListenerRule": "test-rule" """ : string.Empty;
         var lb = loadBalancer
-            ? $$$""", "loadBalancers": [{"targetGroupArn": "{{{TargetGroup}}}", "containerName": "web", "containerPort": 8000, "advancedConfiguration": {"alternateTargetGroupArn": "{{{AlternateTargetGroup}}}", "productionListenerRule": "rule", "roleArn": "role"}}]"""
+            ? $$$""", "loadBalancers": [{"targetGroupArn": "{{{TargetGroup}}}", "containerName": "web", "containerPort": 8000, "advancedConfiguration": {"alternateTargetGroupArn": "{{{AlternateTargetGroup}}}", "productionListenerRule": "rule"{{{testRule}}}, "roleArn": "role"}}]"""
             : string.Empty;
         var bake = bakeMinutes is { } minutes ? $", \"bakeTimeInMinutes\": {minutes}" : string.Empty;
         await CallAsync(Services.CreateAsync, $$$"""
             {"cluster": "{{{Cluster}}}", "serviceName": "{{{Service}}}", "taskDefinition": "{{{taskDefinition}}}", "desiredCount": {{{desired}}},
              "healthCheckGracePeriodSeconds": 10,
-             "deploymentConfiguration": {"maximumPercent": 200, "minimumHealthyPercent": 100, "strategy": "{{{strategy}}}"{{{bake}}},
+             "deploymentConfiguration": {"maximumPercent": 200, "minimumHealthyPercent": 100, "strategy": "{{{strategy}}}"{{{bake}}}{{{deploymentExtras}}},
                "deploymentCircuitBreaker": {"enable": true, "rollback": true}}{{{lb}}}}
             """);
     }
@@ -153,6 +158,7 @@ public sealed class EcsHarness : IDisposable
         Services = new ServiceOperations(Store, names, Time, new DeploymentStarter(names, Time), new ListenerAllocator(Options));
         Tasks = new TaskOperations(Store, names, Time);
         ServiceDeployments = new ServiceDeploymentOperations(Store, Time);
+        LifecycleHooks = new LifecycleHookOperations(Store, Time);
         Reconciler = NewReconciler();
     }
 

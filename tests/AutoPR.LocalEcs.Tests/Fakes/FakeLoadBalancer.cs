@@ -11,8 +11,14 @@ public sealed class FakeLoadBalancer : ILoadBalancer
 
     public IReadOnlyList<ListenerSpec> Listeners { get; private set; } = [];
 
-    /// <summary>The target group each listener forwards production traffic to, over time.</summary>
+    /// <summary>The target group each production listener forwards production traffic to, over time.</summary>
     public List<string> ProductionHistory { get; } = [];
+
+    /// <summary>Green's share of production traffic (percent) on the production listener, each time it changed.</summary>
+    public List<double> GreenShareHistory { get; } = [];
+
+    /// <summary>Where the test listener routes, over time.</summary>
+    public List<string> TestHistory { get; } = [];
 
     public void Register(string targetGroupArn, string taskId, string host, int port, bool knownHealthy = false) =>
         _targets[(targetGroupArn, taskId)] = knownHealthy ? TargetHealthState.Healthy : HealthOnRegistration(taskId);
@@ -37,11 +43,25 @@ public sealed class FakeLoadBalancer : ILoadBalancer
     public Task SyncListenersAsync(IReadOnlyList<ListenerSpec> listeners, CancellationToken cancellationToken)
     {
         Listeners = listeners;
-        foreach (var listener in listeners)
+        foreach (var listener in listeners.Where(l => !l.IsTest))
         {
             if (ProductionHistory.Count == 0 || ProductionHistory[^1] != listener.ProductionTargetGroupArn)
             {
                 ProductionHistory.Add(listener.ProductionTargetGroupArn);
+            }
+
+            var share = listener.Route.IsSplit ? listener.Route.GreenPercent : 0;
+            if (GreenShareHistory.Count == 0 || GreenShareHistory[^1] != share)
+            {
+                GreenShareHistory.Add(share);
+            }
+        }
+
+        foreach (var listener in listeners.Where(l => l.IsTest))
+        {
+            if (TestHistory.Count == 0 || TestHistory[^1] != listener.Route.TargetGroupArn)
+            {
+                TestHistory.Add(listener.Route.TargetGroupArn);
             }
         }
 

@@ -38,6 +38,9 @@ public sealed class LocalEcsStack : IAsyncDisposable
 
     public Uri Listener => new($"http://{Options.ListenerAddress}/");
 
+    /// <summary>The first test listener (a service whose load balancer has a testListenerRule).</summary>
+    public Uri TestListener => new($"http://{Options.TestListenerAddress}/");
+
     /// <param name="metrics">AWS-like metrics (LocalEcs's default), or immediate ones for a test that reads what it just sent.</param>
     public static async Task<LocalEcsStack> StartAsync(MetricsMode metrics = MetricsMode.Aws)
     {
@@ -50,6 +53,7 @@ public sealed class LocalEcsStack : IAsyncDisposable
             DockerHost = DockerPrerequisites.DockerHost,
             Registry = DockerPrerequisites.Registry,
             ListenerAddress = $"127.0.0.1:{FreePort.Next()}",
+            TestListenerAddress = $"127.0.0.1:{FreePort.Next()}",
             TimeScale = 0.1,
             PollInterval = TimeSpan.FromMilliseconds(250),
             TargetHealthCheckInterval = TimeSpan.FromSeconds(5),

@@ -11,10 +11,19 @@ public sealed record DeploymentSettings
 
     public bool CircuitBreakerRollback { get; init; }
 
-    /// <summary>ROLLING or BLUE_GREEN.</summary>
+    /// <summary>ROLLING, BLUE_GREEN, CANARY or LINEAR.</summary>
     public string Strategy { get; init; } = "ROLLING";
 
     public int? BakeTimeInMinutes { get; init; }
 
-    public bool IsBlueGreen => Strategy == "BLUE_GREEN";
+    /// <summary>canaryConfiguration; set (with ECS's defaults) once the strategy is CANARY.</summary>
+    public CanarySettings? Canary { get; init; }
+
+    /// <summary>linearConfiguration; set (with ECS's defaults) once the strategy is LINEAR.</summary>
+    public LinearSettings? Linear { get; init; }
+
+    public IReadOnlyList<LifecycleHookSettings> LifecycleHooks { get; init; } = [];
+
+    /// <summary>BLUE_GREEN, CANARY and LINEAR start green beside blue and move traffic between target groups.</summary>
+    public bool ShiftsTraffic => Strategy is "BLUE_GREEN" or "CANARY" or "LINEAR";
 }

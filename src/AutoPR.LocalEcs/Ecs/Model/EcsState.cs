@@ -21,5 +21,8 @@ public sealed class EcsState
     /// <summary>Listener addresses already handed to services, so a restart keeps them.</summary>
     public Dictionary<string, string> Listeners { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Test listener addresses already handed to services (a testListenerRule), so a restart keeps them.</summary>
+    public Dictionary<string, string> TestListeners { get; set; } = new(StringComparer.Ordinal);
+
     public static string ServiceKey(string cluster, string service) => cluster + "/" + service;
 }

@@ -42,11 +42,41 @@ public sealed class ServiceDeploymentRecord
 
     public int CircuitBreakerThreshold { get; set; }
 
-    /// <summary>Blue/green with a running blue revision: green starts in the other target group and traffic shifts.</summary>
+    /// <summary>BLUE_GREEN, CANARY or LINEAR with a running blue revision: green starts in the other target group and traffic shifts.</summary>
     public bool TrafficShiftRequired { get; set; }
 
-    /// <summary>Blue/green: when production traffic moved to the target revision.</summary>
+    /// <summary>The revision serving production when the traffic shift began (blue).</summary>
+    public string? BlueRevisionArn { get; set; }
+
+    /// <summary>Traffic shift: when all production traffic reached the target revision (the bake time starts then).</summary>
     public DateTimeOffset? TrafficShiftedAt { get; set; }
+
+    /// <summary>Traffic shift: production traffic steps taken so far (CANARY two, LINEAR one per stepPercent, BLUE_GREEN one).</summary>
+    public int ProductionTrafficSteps { get; set; }
+
+    /// <summary>Traffic shift: when the last production traffic step was taken (the step bake time runs from then).</summary>
+    public DateTimeOffset? LastProductionTrafficStepAt { get; set; }
+
+    /// <summary>Percent of production traffic requested for the target revision (requestedProductionTrafficWeight).</summary>
+    public double ProductionTrafficWeight { get; set; }
+
+    /// <summary>Percent of test traffic requested for the target revision (requestedTestTrafficWeight).</summary>
+    public double TestTrafficWeight { get; set; }
+
+    /// <summary>Every lifecycle hook this deployment stopped at, oldest first, with its status.</summary>
+    public List<LifecycleHookDetailRecord> LifecycleHookDetails { get; set; } = [];
+
+    /// <summary>Why a rollback was requested (StopServiceDeployment or ContinueServiceDeployment); the reconciler carries it out.</summary>
+    public string? RequestedRollbackReason { get; set; }
+
+    /// <summary>The deployment no longer waits at its hooks (it rolls back, stops or was superseded): a hook still awaiting action fails.</summary>
+    public void FailAwaitingHooks()
+    {
+        foreach (var hook in LifecycleHookDetails.Where(h => h.Status == "AWAITING_ACTION"))
+        {
+            hook.Status = "FAILED";
+        }
+    }
 
     public bool IsFinished => Status is "SUCCESSFUL" or "STOPPED" or "ROLLBACK_SUCCESSFUL" or "ROLLBACK_FAILED";
 }

@@ -53,8 +53,23 @@ public sealed class ServiceRecord
     /// <summary>Load-balancer listener address (host:port) when the service has a load balancer.</summary>
     public string? ListenerAddress { get; set; }
 
-    /// <summary>The target group the listener currently forwards production traffic to.</summary>
+    /// <summary>The test listener's address (host:port) when loadBalancers[0] has a testListenerRule.</summary>
+    public string? TestListenerAddress { get; set; }
+
+    /// <summary>
+    /// The target group the listener forwards production traffic to (during a traffic shift, blue's until green
+    /// has all of it; <see cref="GreenProductionPercent"/> of requests go to <see cref="GreenTargetGroupArn"/>).
+    /// </summary>
     public string? ProductionTargetGroupArn { get; set; }
+
+    /// <summary>A traffic shift's green target group from its test traffic shift until green has all production traffic; the test listener routes to it.</summary>
+    public string? GreenTargetGroupArn { get; set; }
+
+    /// <summary>Percent of production requests the listener sends to <see cref="GreenTargetGroupArn"/> (below 100; at 100 green becomes the production target group).</summary>
+    public double GreenProductionPercent { get; set; }
+
+    /// <summary>Where the test listener routes: green during a traffic shift, else production.</summary>
+    public string? TestTargetGroupArn => GreenTargetGroupArn ?? ProductionTargetGroupArn;
 
     /// <summary>The revision of the last deployment that completed: the circuit breaker rolls back to it.</summary>
     public string? LastCompletedRevisionArn { get; set; }

@@ -45,7 +45,7 @@ public sealed class ServiceDeploymentOperations(EcsStore store, TimeProvider tim
             var failures = new JsonArray();
             foreach (var arn in arns)
             {
-                if (Find(state, arn) is { } match)
+                if (EcsLookup.FindServiceDeployment(state, arn) is { } match)
                 {
                     found.Add(ServiceDeploymentShape.Full(match.Deployment, match.Service, state));
                 }
@@ -68,7 +68,7 @@ public sealed class ServiceDeploymentOperations(EcsStore store, TimeProvider tim
                 throw request.Invalid("stopType must be ROLLBACK or ABORT.");
             }
 
-            var (service, deployment) = Find(state, arn)
+            var (service, deployment) = EcsLookup.FindServiceDeployment(state, arn)
                 ?? throw new AwsServiceException("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
             if (deployment.IsFinished || deployment.Status is "ROLLBACK_REQUESTED" or "ROLLBACK_IN_PROGRESS" or "STOP_REQUESTED")
             {
@@ -82,6 +82,13 @@ public sealed class ServiceDeploymentOperations(EcsStore store, TimeProvider tim
 
             // The reconciler carries the request out on its next pass, as ECS does asynchronously.
             deployment.Status = stopType == "ROLLBACK" ? "ROLLBACK_REQUESTED" : "STOP_REQUESTED";
+            if (stopType == "ROLLBACK")
+            {
+                deployment.RequestedRollbackReason = deployment.LifecycleStage is { } stage
+                    ? $"Service deployment rolled back by StopServiceDeployment (stopType ROLLBACK) at {stage}."
+                    : "Service deployment rolled back by StopServiceDeployment (stopType ROLLBACK).";
+            }
+
             deployment.UpdatedAt = time.GetUtcNow();
             return new JsonObject { ["serviceDeploymentArn"] = deployment.Arn };
         }, cancellationToken);
@@ -128,17 +135,4 @@ public sealed class ServiceDeploymentOperations(EcsStore store, TimeProvider tim
 
             return new JsonObject { ["serviceRevisions"] = found, ["failures"] = failures };
         }, cancellationToken);
-
-    private static (ServiceRecord Service, ServiceDeploymentRecord Deployment)? Find(EcsState state, string arn)
-    {
-        foreach (var service in state.Services.Values)
-        {
-            if (service.ServiceDeployments.FirstOrDefault(d => d.Arn == arn) is { } deployment)
-            {
-                return (service, deployment);
-            }
-        }
-
-        return null;
-    }
 }

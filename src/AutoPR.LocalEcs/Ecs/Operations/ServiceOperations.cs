@@ -59,6 +59,8 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
                 service.ListenerAddress = listeners.Allocate(state, service.Key);
             }
 
+            AssignTestListener(state, service);
+
             state.Services[service.Key] = service;
             var tags = TagShape.Parse(request.Array("tags"));
             if (tags.Count > 0)
@@ -121,6 +123,8 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
                 {
                     service.ListenerAddress = listeners.Allocate(state, service.Key);
                 }
+
+                AssignTestListener(state, service);
             }
 
             if (request.Map("networkConfiguration") is { } network)
@@ -203,6 +207,12 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
             var (page, next) = Paging.Page(arns, request, 10);
             return new JsonObject { ["serviceArns"] = new JsonArray([.. page.Select(a => (JsonNode)a)]), ["nextToken"] = next };
         }, cancellationToken);
+
+    /// <summary>A testListenerRule on the first load balancer gets the service a test listener; without one it has none.</summary>
+    private void AssignTestListener(EcsState state, ServiceRecord service) =>
+        service.TestListenerAddress = service.LoadBalancers.FirstOrDefault()?.TestListenerRule is not null
+            ? listeners.AllocateTest(state, service.Key)
+            : null;
 
     private static void ValidateLoadBalancers(ServiceRecord service, TaskDefinitionRecord taskDefinition, JsonArgs request)
     {

@@ -25,6 +25,22 @@ public static class DeploymentSettingsShape
             json["bakeTimeInMinutes"] = bake;
         }
 
+        // Each strategy's own settings only, as ECS echoes them.
+        if (settings is { Strategy: "CANARY", Canary: { } canary })
+        {
+            json["canaryConfiguration"] = TrafficShiftSettingsShape.ToJson(canary);
+        }
+
+        if (settings is { Strategy: "LINEAR", Linear: { } linear })
+        {
+            json["linearConfiguration"] = TrafficShiftSettingsShape.ToJson(linear);
+        }
+
+        if (settings.LifecycleHooks.Count > 0)
+        {
+            json["lifecycleHooks"] = LifecycleHookShape.ToJson(settings.LifecycleHooks);
+        }
+
         return json;
     }
 
@@ -38,9 +54,9 @@ public static class DeploymentSettingsShape
 
         var breaker = request.Nested("deploymentCircuitBreaker");
         var strategy = request.Text("strategy") ?? current.Strategy;
-        if (strategy is not ("ROLLING" or "BLUE_GREEN"))
+        if (strategy is not ("ROLLING" or "BLUE_GREEN" or "CANARY" or "LINEAR"))
         {
-            throw request.Invalid($"deploymentConfiguration.strategy {strategy} is not supported by LocalEcs; use ROLLING or BLUE_GREEN.");
+            throw request.Invalid($"deploymentConfiguration.strategy {strategy} is not a strategy; use ROLLING, BLUE_GREEN, CANARY or LINEAR.");
         }
 
         var settings = current with
@@ -51,6 +67,9 @@ public static class DeploymentSettingsShape
             CircuitBreakerRollback = breaker?.Flag("rollback") ?? current.CircuitBreakerRollback,
             Strategy = strategy,
             BakeTimeInMinutes = request.WholeNumber("bakeTimeInMinutes") ?? current.BakeTimeInMinutes,
+            Canary = TrafficShiftSettingsShape.MergeCanary(current.Canary, request, strategy),
+            Linear = TrafficShiftSettingsShape.MergeLinear(current.Linear, request, strategy),
+            LifecycleHooks = request.Array("lifecycleHooks") is { } hooks ? LifecycleHookShape.Parse(hooks, request) : current.LifecycleHooks,
         };
         if (settings.MinimumHealthyPercent is < 0 or > 100)
         {

@@ -36,26 +36,30 @@ public static class ServiceDeploymentShape
         json.Remove("targetServiceRevisionArn");
         json["updatedAt"] = AwsTime.ToJson(record.UpdatedAt);
         SetTime(json, "stoppedAt", record.StoppedAt);
-        json["sourceServiceRevisions"] = new JsonArray([.. record.SourceRevisions.Select(r => (JsonNode)new JsonObject
+        json["sourceServiceRevisions"] = new JsonArray([.. record.SourceRevisions.Select(r => (JsonNode)WithWeights(new JsonObject
         {
             ["arn"] = r.Arn,
             ["requestedTaskCount"] = r.RequestedTaskCount,
             ["runningTaskCount"] = r.RunningTaskCount,
             ["pendingTaskCount"] = r.PendingTaskCount,
-        })]);
-        var shifted = record.TrafficShiftedAt is not null && record.Rollback is null;
+        }, record, r.Arn))]);
         json["targetServiceRevision"] = new JsonObject
         {
             ["arn"] = record.TargetRevisionArn,
             ["requestedTaskCount"] = target?.DesiredCount ?? 0,
             ["runningTaskCount"] = target is null ? 0 : tasks.Count(t => t.StartedBy == target.Id && t.LastStatus == "RUNNING"),
             ["pendingTaskCount"] = target is null ? 0 : tasks.Count(t => t.StartedBy == target.Id && ServiceShape.IsPending(t)),
-            ["requestedProductionTrafficWeight"] = record.Configuration.IsBlueGreen ? (shifted ? 100.0 : 0.0) : 100.0,
-            ["requestedTestTrafficWeight"] = record.Configuration.IsBlueGreen ? 100.0 : 0.0,
+            ["requestedProductionTrafficWeight"] = record.ProductionTrafficWeight,
+            ["requestedTestTrafficWeight"] = record.TestTrafficWeight,
         };
         if (record.LifecycleStage is not null)
         {
             json["lifecycleStage"] = record.LifecycleStage;
+        }
+
+        if (record.LifecycleHookDetails.Count > 0)
+        {
+            json["lifecycleHookDetails"] = new JsonArray([.. record.LifecycleHookDetails.Select(h => (JsonNode)HookDetail(h))]);
         }
 
         json["deploymentConfiguration"] = DeploymentSettingsShape.ToJson(record.Configuration);
@@ -74,6 +78,37 @@ public static class ServiceDeploymentShape
                 ["startedAt"] = AwsTime.ToJson(rollback.StartedAt),
                 ["serviceRevisionArn"] = rollback.ServiceRevisionArn,
             };
+        }
+
+        return json;
+    }
+
+    /// <summary>A traffic shift's source revisions: blue has what green has not; other revisions get no traffic.</summary>
+    private static JsonObject WithWeights(JsonObject revision, ServiceDeploymentRecord record, string arn)
+    {
+        if (record.TrafficShiftRequired)
+        {
+            var blue = arn == record.BlueRevisionArn;
+            revision["requestedProductionTrafficWeight"] = blue ? 100 - record.ProductionTrafficWeight : 0.0;
+            revision["requestedTestTrafficWeight"] = blue ? 100 - record.TestTrafficWeight : 0.0;
+        }
+
+        return revision;
+    }
+
+    private static JsonObject HookDetail(LifecycleHookDetailRecord hook)
+    {
+        var json = new JsonObject
+        {
+            ["hookId"] = hook.HookId,
+            ["targetType"] = hook.TargetType,
+            ["status"] = hook.Status,
+            ["expiresAt"] = AwsTime.ToJson(hook.ExpiresAt),
+            ["timeoutAction"] = hook.TimeoutAction,
+        };
+        if (hook.TargetArn is not null)
+        {
+            json["targetArn"] = hook.TargetArn;
         }
 
         return json;
