@@ -254,6 +254,7 @@ class Users:
         self.listener, self.interval, self.threshold = listener, interval, latency_threshold_ms / 1000
         self.routes = [route for route, weight in mix for _ in range(weight)]
         self.errors, self.slow, self.answers, self.lock = [], [], Counter(), threading.Lock()
+        self.revisions, self.last_answer = Counter(), {}  # answers and the last answer's time, per X-AutoPR-Revision
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self.loop, args=(i,), daemon=True) for i in range(threads)]
         for thread in self.threads:
@@ -264,18 +265,20 @@ class Users:
         while not self.stop.is_set():
             route = self.routes[i % len(self.routes)]
             i += len(self.threads)
-            started, status = time.time(), 0
+            started, status, revision = time.time(), 0, ""
             try:
                 with urllib.request.urlopen(self.listener + route, timeout=10) as answer:
                     answer.read()
-                    status = answer.status
+                    status, revision = answer.status, revision_of(answer.headers)
             except urllib.error.HTTPError as error:
-                status = error.code
+                status, revision = error.code, revision_of(error.headers)
             except OSError:
                 pass
             elapsed = time.time() - started
             with self.lock:
                 self.answers[(route, status)] += 1
+                self.revisions[revision] += 1
+                self.last_answer[revision] = time.time()
                 if status == 0 or status >= 500:
                     self.errors.append(time.time())
                 if elapsed > self.threshold:
@@ -289,6 +292,17 @@ class Users:
     def failed(self):
         with self.lock:
             return len(self.errors) + len(self.slow), sum(self.answers.values())
+
+    def last_from_other_than(self, revision):
+        """When a revision other than `revision` last answered (None: never)."""
+        with self.lock:
+            return max((t for r, t in self.last_answer.items() if r and r != revision), default=None)
+
+
+def revision_of(headers):
+    """The task definition ("autopr-local:7") an answer's X-AutoPR-Revision header names, or "" for none."""
+    value = (headers or {}).get("X-AutoPR-Revision") or ""
+    return value.split(";")[0].replace("task-definition=", "").strip()
 
     def close(self):
         self.stop.set()
@@ -511,6 +525,94 @@ def judgement(trials, strategies):
     return rows
 
 
+def shifting_root(name, port, edit, test_listener=False):
+    """A scratch build root whose local environment is a traffic-shifting service of its own (its own cluster, so
+    its settings and revisions stay apart), on the listener (and test listener) it asks LocalEcs for."""
+    listener, test = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1000}"
+    elb = "arn:aws:elasticloadbalancing:us-east-1:000000000000:"
+
+    def shifting(environment):
+        environment["service"] = f"autopr-bench-{name}"
+        environment["deployment"]["bakeTimeMinutes"] = 1  # blue stays up a minute after the shift, as a rollback window
+        environment["loadBalancer"].update({
+            "targetGroupArn": f"{elb}targetgroup/autopr-bench-{name}-blue/0123456789abcdef",
+            "alternateTargetGroupArn": f"{elb}targetgroup/autopr-bench-{name}-green/0123456789abcdef",
+            "productionListenerRuleArn": f"{elb}listener-rule/app/autopr-bench-{name}/0123456789abcdef/0123456789abcdef/0000000000000001",
+            "roleArn": "arn:aws:iam::000000000000:role/autopr-bench-ecs-infrastructure", "listenerUrl": listener})
+        if test_listener:
+            environment["loadBalancer"].update({
+                "testListenerRuleArn": f"{elb}listener-rule/app/autopr-bench-{name}/0123456789abcdef/0123456789abcdef/0000000000000002",
+                "testListenerUrl": test})
+            environment["verification"]["smokeChecks"] = {"requests": [{"path": "/api/instance", "bodyContains": "\"taskDefinition\""}]}
+        environment["healthUrl"] = listener + "/health"
+        edit(environment)
+    return scratch_root(f"autopr-bench-{name}-", shifting), listener
+
+
+def traffic_shift(trials):
+    """Bad releases under each strategy with AWS-like metrics and users on the production listener: (a) first failing
+    answer -> rollback start, (b) user requests that failed, (c) rollback start -> the last answer of the bad revision
+    (all traffic back on the old one); plus a CANARY release that fails the smoke checks on the test listener."""
+    mix = [("/version", 16), ("/api/instance", 2), ("/", 2)]  # 100 requests/s; / is a tenth of them
+    bad = [
+        ("50 % errors on all routes", ["AUTOPR_FAULT_ERROR_RATE=0.5"]),
+        ("50 % errors on / only", ["AUTOPR_FAULT_ERROR_RATE=0.5", "AUTOPR_FAULT_ROUTES=/"]),
+    ]
+
+    def canary(environment):
+        environment["deployment"].update({"strategy": "CANARY", "canary": {"percent": 10, "bakeTimeMinutes": 2}})
+
+    def linear(environment):
+        environment["deployment"].update({"strategy": "LINEAR", "linear": {"stepPercent": 25, "stepBakeTimeMinutes": 1}})
+
+    def blue_green(environment):
+        environment["deployment"]["strategy"] = "BLUE_GREEN"
+
+    roots = {
+        "ROLLING": (None, LISTENER, bad),
+        "BLUE_GREEN": (*shifting_root("bg", 8181, blue_green), bad),
+        "CANARY 10 %": (*shifting_root("canary", 8182, canary), bad),
+        "LINEAR 25 %": (*shifting_root("linear", 8183, linear), bad),
+        "CANARY 10 %, test listener": (*shifting_root("smoke", 8184, canary, test_listener=True),
+                                        [("fails the smoke checks (/api/instance 500)", ["AUTOPR_FAULT_ERROR_RATE=1", "AUTOPR_FAULT_ROUTES=/api/instance"])] + bad),
+    }
+    rows = []
+    try:
+        for strategy, (root, listener, releases) in roots.items():
+            build(*deploy_args(), root=root)
+            for name, variables in releases:
+                for trial in range(trials):
+                    old = revision_of({"X-AutoPR-Revision": urllib.request.urlopen(listener + "/version", timeout=10).headers.get("X-AutoPR-Revision")})
+                    users = Users(listener, mix)
+                    run = build(*deploy_args("--container-env", *variables, f"AUTOPR_BENCH_TRIAL={time.time_ns()}", bake="30s"), root=root, check=False)
+                    time.sleep(1)  # answers in flight at the end still count
+                    users.close()
+                    start, first, last_bad = run.first("Rolling back: "), users.first("errors"), users.last_from_other_than(old)
+                    failed, total = users.failed()
+                    rolled_back = run.rc != 0 and "rolled back to" in run.text()
+                    cause = next((line.strip() for _, line in run.lines if "Target DeployEcs failed" in line), "")
+                    row = {"strategy": strategy, "release": name, "trial": trial + 1, "exit": run.rc, "rolled_back": rolled_back,
+                           "reaction_s": None if None in (start, first) else start - first,
+                           "exposure_s": None if None in (first, last_bad) else max(0.0, last_bad - first),
+                           "back_s": None if start is None else max(0.0, (last_bad or start) - start),
+                           "failed_user_requests": failed, "user_requests": total,
+                           "bad_revision_answers": sum(n for r, n in users.revisions.items() if r and r != old), "cause": cause[:300]}
+                    rows.append(row)
+                    log(f"{strategy} {name} trial {trial + 1}: exit {run.rc}, rolled back {rolled_back}, (a) {fmt(row['reaction_s'])}, "
+                        f"(b) users failed {failed} of {total}, (c) {fmt(row['back_s'])}, bad revision answered {row['bad_revision_answers']}, "
+                        f"exposure {fmt(row['exposure_s'])}; {cause[:200]}")
+                    build(*deploy_args(), root=root)
+    finally:
+        for root, _, _ in roots.values():
+            if root:
+                shutil.rmtree(root, ignore_errors=True)
+    return rows
+
+
+def fmt(seconds):
+    return "-" if seconds is None else f"{seconds:.2f} s"
+
+
 def summary(values):
     return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
 
@@ -520,7 +622,7 @@ def main():
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--time-scale", default="1", help="LocalEcs --time-scale when LocalUp starts it (default 1: AWS timings)")
     parser.add_argument("--json", help="write the raw figures here")
-    parser.add_argument("--only", default="completion,calls,reaction,judgement", help="comma-separated parts to run (default: all)")
+    parser.add_argument("--only", default="completion,calls,reaction,judgement,traffic", help="comma-separated parts to run (default: all)")
     parser.add_argument("--strategies", default="ROLLING,BLUE_GREEN", help="judgement: the strategies to run (default: both)")
     parser.add_argument("--local-metrics", default="aws", help="LocalEcs metrics when LocalUp starts it: aws (default) or immediate")
     options = parser.parse_args()
@@ -538,6 +640,7 @@ def main():
             "calls": api_calls(proxy, root) if "calls" in parts else None,
             "reaction": reaction(options.trials) if "reaction" in parts else None,
             "judgement": judgement(options.trials, options.strategies.split(",")) if "judgement" in parts else None,
+            "traffic": traffic_shift(options.trials) if "traffic" in parts else None,
         }
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -563,6 +666,20 @@ def main():
                        else f"rolled back {sum(r['rolled_back'] for r in rows)}/{len(rows)}")
             failed = [f"{r['failed_user_requests']}/{r['user_requests']}" for r in rows]
             print(f"  {strategy:10} {release:26} {outcome:16} reaction {summary(reactions) if reactions else '-':45} users failed {', '.join(failed)}")
+    if figures["traffic"]:
+        print("\n== 5. traffic shifts (AWS-like metrics; users: 100 requests/s on the production listener, /version 80 %, /api/instance 10 %, / 10 %)")
+        print(f"  {'strategy':28} {'release':44} {'outcome':16} {'(a) failing -> rollback':26} {'(b) users failed':18} {'(c) rollback -> all on old':28} bad revision answered")
+        groups = {}
+        for row in figures["traffic"]:
+            groups.setdefault((row["strategy"], row["release"]), []).append(row)
+        for (strategy, release), rows in groups.items():
+            def med(key):
+                values = [r[key] for r in rows if r.get(key) is not None]
+                return f"{statistics.median(values):.2f} s (max {max(values):.2f})" if values else "-"
+            outcome = f"rolled back {sum(r['rolled_back'] for r in rows)}/{len(rows)}"
+            failed = ", ".join(f"{r['failed_user_requests']}/{r['user_requests']}" for r in rows)
+            answered = ", ".join(str(r["bad_revision_answers"]) for r in rows)
+            print(f"  {strategy:28} {release:44} {outcome:16} {med('reaction_s'):26} {failed:18} {med('back_s'):28} {answered}")
     if figures["calls"]:
         print("\n== 3. API calls")
         for name, counts in figures["calls"].items():

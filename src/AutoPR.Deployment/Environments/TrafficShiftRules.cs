@@ -80,9 +80,18 @@ internal static class TrafficShiftRules
                 yield return $"{path}.roleArn: missing, and ECS needs a role to invoke the function; fix: add it";
             }
         }
-        else if (hook.FunctionArn is not null || hook.Details is not null)
+        else
         {
-            yield return $"{path}: a PAUSE hook invokes nothing; fix: remove functionArn and details, or use type AWS_LAMBDA";
+            if (hook.FunctionArn is not null || hook.Details is not null)
+            {
+                yield return $"{path}: a PAUSE hook invokes nothing; fix: remove functionArn and details, or use type AWS_LAMBDA";
+            }
+
+            // While traffic moves ECS cannot hold still: it runs only Lambda hooks at these two stages.
+            foreach (var stage in hook.Stages.Where(s => s is "TEST_TRAFFIC_SHIFT" or "PRODUCTION_TRAFFIC_SHIFT"))
+            {
+                yield return $"{path}.stages: ECS cannot pause at {stage}; fix: use {(stage == "TEST_TRAFFIC_SHIFT" ? "POST_TEST_TRAFFIC_SHIFT" : "PRE_PRODUCTION_TRAFFIC_SHIFT (before each production step)")}";
+            }
         }
     }
 

@@ -206,6 +206,13 @@ public sealed class EnvironmentValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_pause_while_traffic_moves_is_refused_with_the_stage_to_use()
+    {
+        var error = Broken("staging", json => json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "PAUSE", ["stages"] = new JsonArray("PRODUCTION_TRAFFIC_SHIFT") }));
+        Assert.Contains("staging.json: $.deployment.lifecycleHooks[0].stages: ECS cannot pause at PRODUCTION_TRAFFIC_SHIFT; fix: use PRE_PRODUCTION_TRAFFIC_SHIFT", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hooks_under_a_rolling_deployment_are_refused()
     {
         var error = Broken("dev", json => json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "PAUSE", ["stages"] = new JsonArray("POST_SCALE_UP") }));

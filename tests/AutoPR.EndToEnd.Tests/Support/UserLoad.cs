@@ -13,6 +13,7 @@ public sealed class UserLoad : IAsyncDisposable
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(10) };
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<(string Route, int Status), int> _answers = new();
+    private readonly ConcurrentDictionary<string, int> _byRevision = new(StringComparer.Ordinal);
     private readonly List<Task> _workers = [];
     private long _firstFailure;
 
@@ -44,6 +45,9 @@ public sealed class UserLoad : IAsyncDisposable
 
     public int Total => _answers.Values.Sum();
 
+    /// <summary>Answers so far per revision their X-AutoPR-Revision header names ("autopr-local:7"; "" for none).</summary>
+    public IReadOnlyDictionary<string, int> ByRevision => new Dictionary<string, int>(_byRevision, StringComparer.Ordinal);
+
     public string Describe() => string.Join(", ", _answers.OrderBy(a => a.Key.Route, StringComparer.Ordinal).ThenBy(a => a.Key.Status).Select(a => $"{a.Key.Route} {a.Key.Status}: {a.Value}"));
 
     public async ValueTask DisposeAsync()
@@ -72,6 +76,7 @@ public sealed class UserLoad : IAsyncDisposable
             {
                 using var response = await _http.GetAsync(new Uri(listener, route), stop);
                 status = (int)response.StatusCode;
+                _byRevision.AddOrUpdate(RevisionOf(response), 1, (_, n) => n + 1);
             }
             catch (HttpRequestException)
             {
@@ -96,4 +101,9 @@ public sealed class UserLoad : IAsyncDisposable
             await Task.Delay(interval, stop);
         }
     }
+
+    private static string RevisionOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-AutoPR-Revision", out var values) && values.FirstOrDefault() is { } value
+            ? value.Split(';')[0].Replace("task-definition=", "", StringComparison.Ordinal).Trim()
+            : "";
 }

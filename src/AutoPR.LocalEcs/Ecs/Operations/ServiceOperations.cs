@@ -54,15 +54,15 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
                 CreatedAt = time.GetUtcNow(),
             };
             ValidateLoadBalancers(service, taskDefinition, request);
+            var tags = TagShape.Parse(request.Array("tags"));
             if (service.LoadBalancers.Count > 0)
             {
-                service.ListenerAddress = listeners.Allocate(state, service.Key);
+                service.ListenerAddress = listeners.Allocate(state, service.Key, tags);
             }
 
-            AssignTestListener(state, service);
+            AssignTestListener(state, service, tags);
 
             state.Services[service.Key] = service;
-            var tags = TagShape.Parse(request.Array("tags"));
             if (tags.Count > 0)
             {
                 state.Tags[service.Arn] = tags;
@@ -119,12 +119,13 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
                 var parsed = LoadBalancerShape.Parse(loadBalancers, request);
                 newDeployment |= !parsed.SequenceEqual(service.LoadBalancers);
                 service.LoadBalancers = parsed;
+                var tags = state.Tags.GetValueOrDefault(service.Arn);
                 if (parsed.Count > 0)
                 {
-                    service.ListenerAddress = listeners.Allocate(state, service.Key);
+                    service.ListenerAddress = listeners.Allocate(state, service.Key, tags);
                 }
 
-                AssignTestListener(state, service);
+                AssignTestListener(state, service, tags);
             }
 
             if (request.Map("networkConfiguration") is { } network)
@@ -209,9 +210,9 @@ public sealed class ServiceOperations(EcsStore store, EcsNames names, TimeProvid
         }, cancellationToken);
 
     /// <summary>A testListenerRule on the first load balancer gets the service a test listener; without one it has none.</summary>
-    private void AssignTestListener(EcsState state, ServiceRecord service) =>
+    private void AssignTestListener(EcsState state, ServiceRecord service, IReadOnlyDictionary<string, string>? tags) =>
         service.TestListenerAddress = service.LoadBalancers.FirstOrDefault()?.TestListenerRule is not null
-            ? listeners.AllocateTest(state, service.Key)
+            ? listeners.AllocateTest(state, service.Key, tags)
             : null;
 
     private static void ValidateLoadBalancers(ServiceRecord service, TaskDefinitionRecord taskDefinition, JsonArgs request)
