@@ -601,7 +601,8 @@ def traffic_shift(trials):
                     log(f"{strategy} {name} trial {trial + 1}: exit {run.rc}, rolled back {rolled_back}, (a) {fmt(row['reaction_s'])}, "
                         f"(b) users failed {failed} of {total}, (c) {fmt(row['back_s'])}, bad revision answered {row['bad_revision_answers']}, "
                         f"exposure {fmt(row['exposure_s'])}; {cause[:200]}")
-                    build(*deploy_args(), root=root)
+                    if not rolled_back:
+                        build(*deploy_args(), root=root)  # a rolled-back release left the good one running
     finally:
         for root, _, _ in roots.values():
             if root:

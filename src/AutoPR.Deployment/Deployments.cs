@@ -140,7 +140,7 @@ public sealed class Deployments : IDisposable
                 DryRun = DryRun,
                 Confirmed = options.Confirmed,
                 Guard = guard,
-                Gates = DryRun ? null : Gates(release.GitSha, options.WaitForApproval),
+                Gates = DryRun ? null : Gates(release.GitSha, options.WaitForApproval, guard),
             },
             progress,
             cancellationToken).ConfigureAwait(false);
@@ -269,13 +269,14 @@ public sealed class Deployments : IDisposable
         _clients.Dispose();
     }
 
-    private DeploymentGates Gates(string? expectedGitRevision, bool waitForApproval) => new(
+    private DeploymentGates Gates(string? expectedGitRevision, bool waitForApproval, IRolloutGuard? guard) => new(
         _clients.Ecs,
         Environment,
         Environment.SmokeCheckUrl is null ? null : new SmokeChecks(_http, Environment, Context.Time),
         expectedGitRevision,
         waitForApproval,
-        Context.Time);
+        Context.Time,
+        guard);
 
     private bool OtherRunWatches(string actor)
     {
@@ -309,7 +310,7 @@ public sealed class Deployments : IDisposable
                     TaskDefinitionArn = target,
                     ServiceDeploymentArn = gate.ServiceDeploymentArn,
                     Guard = guard,
-                    Gates = Gates(expectedGitRevision: null, options.WaitForApproval),
+                    Gates = Gates(expectedGitRevision: null, options.WaitForApproval, guard),
                     Timeout = _deployer.Options.Timeout,
                 },
                 progress,

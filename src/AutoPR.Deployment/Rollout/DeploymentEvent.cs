@@ -84,10 +84,12 @@ public sealed record SmokeChecksStarted(DateTimeOffset Time, Uri TestListener, i
 }
 
 /// <summary>The smoke checks ended: null <see cref="Failure"/> means all passed.</summary>
-public sealed record SmokeChecksFinished(DateTimeOffset Time, string? Failure) : DeploymentEvent(Time)
+public sealed record SmokeChecksFinished(DateTimeOffset Time, string? Failure, bool AwaitsProbes = false) : DeploymentEvent(Time)
 {
     /// <inheritdoc />
-    public override string Message => Failure is null ? "smoke checks passed: production traffic may shift" : "smoke checks FAILED: " + Failure;
+    public override string Message => Failure is not null ? "smoke checks FAILED: " + Failure
+        : AwaitsProbes ? "smoke checks passed; production traffic shifts once the probes have judged every route on the test listener"
+        : "smoke checks passed: production traffic may shift";
 }
 
 /// <summary>The deployment waits at a PAUSE hook for ./build.sh Continue.</summary>
@@ -125,7 +127,7 @@ public sealed record RolloutFinished(DateTimeOffset Time, RolloutResult Result) 
     /// <inheritdoc />
     public override string Message => Result.Outcome == RolloutOutcome.Succeeded
         ? (Result.IsRollback ? "rollback succeeded" : "rollout succeeded")
-        : $"{(Result.IsRollback ? "rollback" : "rollout")} {Result.Outcome switch { RolloutOutcome.RolledBack => "rolled back", RolloutOutcome.TimedOut => "timed out", _ => "failed" }}: {Result.Reason}";
+        : $"{(Result.IsRollback ? "rollback" : "rollout")} {Result.Outcome switch { RolloutOutcome.RolledBack => "rolled back", RolloutOutcome.TimedOut => "timed out", RolloutOutcome.AwaitingApproval => "left open", _ => "failed" }}: {Result.Reason}";
 }
 
 /// <summary>A record was written to the history.</summary>

@@ -18,4 +18,10 @@ public interface IRolloutGuard
     /// seen). Returns why the rollout must stop, or null to go on. Decides its own pace: most calls return at once.
     /// </summary>
     Task<string?> CheckAsync(DateTimeOffset since, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the new revision has answered often enough on every route it is judged on for a verdict there: the
+    /// test-traffic gate holds production traffic back until then.
+    /// </summary>
+    bool HasJudgedEveryRoute();
 }

@@ -18,12 +18,14 @@ public sealed class RevisionGuard : IRolloutGuard, IAsyncDisposable
     private readonly RevisionJudge _judge;
     private readonly VerifierOptions _options;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyCollection<string> _routes;
     private RevisionProber? _probes;
     private string? _revision;
     private DateTimeOffset _nextProgress = DateTimeOffset.MinValue;
 
-    internal RevisionGuard(Func<RevisionProber> startProbes, RevisionScoreboard board, RevisionJudge judge, VerifierOptions options, TimeProvider time)
+    internal RevisionGuard(Func<RevisionProber> startProbes, RevisionScoreboard board, RevisionJudge judge, VerifierOptions options, TimeProvider time, IReadOnlyCollection<string> routes)
     {
+        _routes = routes;
         _startProbes = startProbes;
         _board = board;
         _judge = judge;
@@ -56,6 +58,9 @@ public sealed class RevisionGuard : IRolloutGuard, IAsyncDisposable
 
         return Task.FromResult(_judge.FindBreach(figures, _revision)?.Message);
     }
+
+    /// <inheritdoc />
+    public bool HasJudgedEveryRoute() => _revision is not null && _judge.HasJudged(_board.Figures(), _revision, _routes);
 
     /// <summary>Stops the probes.</summary>
     public async ValueTask DisposeAsync()

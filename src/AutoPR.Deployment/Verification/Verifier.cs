@@ -94,7 +94,8 @@ public sealed class Verifier
     /// The probes' judgement of the bake window, applied during the rollout (see <see cref="RevisionGuard"/>); its
     /// answers stay with this verifier. Dispose it when the rollout has been watched.
     /// </summary>
-    public RevisionGuard RolloutGuard() => new(StartProbes, _answers, _judge, _options, _context.Time);
+    public RevisionGuard RolloutGuard() =>
+        new(StartProbes, _answers, _judge, _options, _context.Time, [.. ProbeTarget.Of(_context.Environment).Select(t => t.Route).Distinct(StringComparer.Ordinal)]);
 
     private RevisionProber StartProbes()
     {

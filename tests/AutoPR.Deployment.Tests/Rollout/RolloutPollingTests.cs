@@ -109,5 +109,7 @@ public sealed class RolloutPollingTests
             Calls.Add(since);
             return Task.FromResult(Calls.Count >= breachOnCall ? breach : null);
         }
+
+        public bool HasJudgedEveryRoute() => Calls.Count > 0;
     }
 }

@@ -116,7 +116,7 @@ public sealed class TrafficShiftTests(LocalStackFixture stack, ITestOutputHelper
         {
             json["deployment"]!["strategy"] = "LINEAR";
             json["deployment"]!["linear"] = new JsonObject { ["stepPercent"] = 50, ["stepBakeTimeMinutes"] = 0 };
-            json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "PAUSE", ["stages"] = new JsonArray("PRE_PRODUCTION_TRAFFIC_SHIFT") });
+            json["deployment"]!["lifecycleHooks"] = new JsonArray(new JsonObject { ["type"] = "PAUSE", ["stages"] = new JsonArray("POST_TEST_TRAFFIC_SHIFT") });
         });
         try
         {
@@ -128,7 +128,7 @@ public sealed class TrafficShiftTests(LocalStackFixture stack, ITestOutputHelper
             // Continued: the waiting DeployEcs carries on to the end.
             using (var deploy = service.Start("--container-env", "AUTOPR_RELEASE=2"))
             {
-                await deploy.WaitForLineAsync("waiting for approval at PRE_PRODUCTION_TRAFFIC_SHIFT (expires in ", TimeSpan.FromMinutes(3));
+                await deploy.WaitForLineAsync("waiting for approval at POST_TEST_TRAFFIC_SHIFT (expires in ", TimeSpan.FromMinutes(3));
                 var continued = await service.RunTargetAsync("Continue");
                 var run = await deploy.WaitAsync(LocalStackFixture.Timeout);
 
@@ -142,7 +142,7 @@ public sealed class TrafficShiftTests(LocalStackFixture stack, ITestOutputHelper
             // Rolled back from the gate: the waiting DeployEcs fails, and the service stays on the second release.
             using (var deploy = service.Start("--container-env", "AUTOPR_RELEASE=3"))
             {
-                await deploy.WaitForLineAsync("waiting for approval at PRE_PRODUCTION_TRAFFIC_SHIFT", TimeSpan.FromMinutes(3));
+                await deploy.WaitForLineAsync("waiting for approval at POST_TEST_TRAFFIC_SHIFT", TimeSpan.FromMinutes(3));
                 var rejected = await service.RunTargetAsync("Continue", "--action", "rollback");
                 var run = await deploy.WaitAsync(LocalStackFixture.Timeout);
 
@@ -157,7 +157,7 @@ public sealed class TrafficShiftTests(LocalStackFixture stack, ITestOutputHelper
             // --no-wait leaves the gate open and exits 0; Continue, with no DeployEcs watching, follows it to its end.
             var left = await service.RunAsync("--no-wait", "--container-env", "AUTOPR_RELEASE=4");
             Assert.True(left.ExitCode == 0, left.ToString());
-            Assert.Contains("waiting for approval at PRE_PRODUCTION_TRAFFIC_SHIFT", left.Output, StringComparison.Ordinal);
+            Assert.Contains("waiting for approval at POST_TEST_TRAFFIC_SHIFT", left.Output, StringComparison.Ordinal);
             var followed = await service.RunTargetAsync("Continue");
             Assert.True(followed.ExitCode == 0, followed.ToString());
             var last = await stack.Status.WaitUntilSettledAsync(stack.Environment.Cluster, service.Name, TimeSpan.FromMinutes(1));

@@ -12,10 +12,16 @@ namespace AutoPR.Deployment.Rollout.Gates;
 /// there, and fail it when they do not. Any other waiting PAUSE hook is a manual gate: it is announced once, and then
 /// waited for (./build.sh Continue from elsewhere) or, with <paramref name="waitForApproval"/> false, left open.
 /// </summary>
-public sealed class DeploymentGates(EcsClient ecs, DeploymentEnvironment environment, SmokeChecks? smokeChecks, string? expectedGitRevision, bool waitForApproval, TimeProvider time) : IDeploymentGates
+public sealed class DeploymentGates(
+    EcsClient ecs, DeploymentEnvironment environment, SmokeChecks? smokeChecks, string? expectedGitRevision, bool waitForApproval, TimeProvider time, IRolloutGuard? guard = null)
+    : IDeploymentGates
 {
-    private readonly HashSet<string> _smokeChecked = new(StringComparer.Ordinal);
+    /// <summary>The longest the test-traffic gate waits, after the smoke checks, for the probes' verdict on every route.</summary>
+    public static readonly TimeSpan VerdictWait = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, DateTimeOffset> _smokeChecked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _continued = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task<GateVerdict> AtHookAsync(EcsServiceDeploymentView deployment, EcsLifecycleHookDetail hook, string taskDefinitionArn, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
@@ -24,25 +30,45 @@ public sealed class DeploymentGates(EcsClient ecs, DeploymentEnvironment environ
         ArgumentNullException.ThrowIfNull(hook);
         var stage = deployment.LifecycleStage ?? "an unknown stage";
         var hookId = hook.HookId ?? string.Empty;
-        if (stage == TrafficShiftValues.SmokeCheckStage && smokeChecks is not null && expectedGitRevision is not null && _smokeChecked.Add(hookId))
+        if (stage == TrafficShiftValues.SmokeCheckStage && smokeChecks is not null && expectedGitRevision is not null)
         {
-            progress?.Report(new SmokeChecksStarted(time.GetUtcNow(), environment.SmokeCheckUrl!, smokeChecks.Requests(expectedGitRevision).Count * SmokeChecks.Repeats));
-            var failure = await smokeChecks.RunAsync(taskDefinitionArn, expectedGitRevision, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new SmokeChecksFinished(time.GetUtcNow(), failure));
-            if (failure is not null)
+            if (!_smokeChecked.TryGetValue(hookId, out var passedAt))
             {
-                return new GateVerdict(GateAction.Fail, $"failed the smoke checks at {stage}, before any production traffic: {failure}");
+                progress?.Report(new SmokeChecksStarted(time.GetUtcNow(), environment.SmokeCheckUrl!, smokeChecks.Requests(expectedGitRevision).Count * SmokeChecks.Repeats));
+                var failure = await smokeChecks.RunAsync(taskDefinitionArn, expectedGitRevision, cancellationToken).ConfigureAwait(false);
+                progress?.Report(new SmokeChecksFinished(time.GetUtcNow(), failure, guard is not null));
+                if (failure is not null)
+                {
+                    return new GateVerdict(GateAction.Fail, $"failed the smoke checks at {stage}, before any production traffic: {failure}");
+                }
+
+                _smokeChecked[hookId] = passedAt = time.GetUtcNow();
+            }
+
+            // The probes reach the new revision on the test listener too: production traffic waits for their verdict
+            // on every route (the guard fails the watch on a breach first), within a bound.
+            var judged = guard is null || guard.HasJudgedEveryRoute() || time.GetUtcNow() - passedAt >= VerdictWait;
+            if (!judged)
+            {
+                return new GateVerdict(GateAction.Wait);
             }
 
             if (!HasManualGate(stage))
             {
-                await ecs.ContinueServiceDeploymentAsync(deployment.Arn!, hookId, "CONTINUE", cancellationToken).ConfigureAwait(false);
+                // Continued once: ECS moves on at its own pace, and the hook may still show as waiting meanwhile.
+                if (_continued.Add(hookId))
+                {
+                    await ecs.ContinueServiceDeploymentAsync(deployment.Arn!, hookId, "CONTINUE", cancellationToken).ConfigureAwait(false);
+                }
+
                 return new GateVerdict(GateAction.Continued);
             }
         }
 
         var expires = hook.ExpiresAt is { } at ? $" (expires in {Remaining(at - time.GetUtcNow())}, then {hook.TimeoutAction ?? "ROLLBACK"})" : string.Empty;
-        var waiting = $"waiting for approval at {stage}{expires}";
+        // ECS reports a PRE_PRODUCTION_TRAFFIC_SHIFT hook (before every production step) under PRODUCTION_TRAFFIC_SHIFT.
+        var where = stage == "PRODUCTION_TRAFFIC_SHIFT" ? "PRE_PRODUCTION_TRAFFIC_SHIFT (before the next production traffic step)" : stage;
+        var waiting = $"waiting for approval at {where}{expires}";
         if (_announced.Add(hookId))
         {
             progress?.Report(new ApprovalAwaited(time.GetUtcNow(), waiting, environment.Name, waitForApproval));

@@ -27,6 +27,10 @@ public sealed class RevisionJudge(VerificationSettings settings)
     private double Alpha => 1 - _probes.Confidence;
 
     /// <summary>The first breach of <paramref name="revision"/> (a "family:revision" label) in the figures, or null.</summary>
+    /// <summary>Whether <paramref name="revision"/> answered at least the minimum sample size on each of <paramref name="routes"/>.</summary>
+    public bool HasJudged(IReadOnlyList<RouteFigures> figures, string revision, IReadOnlyCollection<string> routes) =>
+        routes.All(route => figures.Any(f => f.Revision == revision && f.Route == route && f.Answers >= _probes.MinimumSamples));
+
     public RouteBreach? FindBreach(IReadOnlyList<RouteFigures> figures, string revision)
     {
         ArgumentNullException.ThrowIfNull(figures);
