@@ -298,16 +298,16 @@ class Users:
         with self.lock:
             return max((t for r, t in self.last_answer.items() if r and r != revision), default=None)
 
+    def close(self):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(15)
+
 
 def revision_of(headers):
     """The task definition ("autopr-local:7") an answer's X-AutoPR-Revision header names, or "" for none."""
     value = (headers or {}).get("X-AutoPR-Revision") or ""
     return value.split(";")[0].replace("task-definition=", "").strip()
-
-    def close(self):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(15)
 
 
 # ---------------------------------------------------------------------------------------------------------------

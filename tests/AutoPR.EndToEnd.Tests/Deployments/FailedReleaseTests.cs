@@ -81,7 +81,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
             Assert.Contains("(StopServiceDeployment ROLLBACK)", run.Output, StringComparison.Ordinal);
             var failure = run.FailureOf("DeployEcs");
             Assert.Contains(cause, failure, StringComparison.Ordinal);
-            Assert.Matches(@" of autopr-local:\d+ on GET /", failure);
+            Assert.Matches(@" of autopr-local:\d+ on (GET /|all routes together: )", failure);
             Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
             await stack.AssertBackOnAsync(baseline, run);
         }
@@ -95,7 +95,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
     public Task An_error_rate_spike_in_the_bake_window_fails_Verify_and_rolls_back() =>
         DegradingInTheBakeWindowIsRolledBackAsync("AUTOPR_FAULT_ERROR_RATE=0.5", "probes", run =>
         {
-            Assert.Matches(@"FAIL\s+probes\s+error rate of autopr-local:\d+ on GET /(api/instance)?: \d+(\.\d)? % \(\d+ of \d+\) \(max 5 %\), vs 0 % \(0 of \d+\) on autopr-local:\d+", run.Output);
+            Assert.Matches(@"FAIL\s+probes\s+error rate of autopr-local:\d+ on (GET /(api/instance)?|all routes together): \d+(\.\d)? % \(\d+ of \d+\) \(max 5 %\), vs 0 % \(0 of \d+\) on autopr-local:\d+", run.Output);
             Assert.Contains("Rolling back: local: verification FAILED", run.Output, StringComparison.Ordinal);
         });
 
@@ -103,7 +103,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
     [Fact]
     public Task Latency_above_the_p99_threshold_in_the_bake_window_fails_Verify_and_rolls_back() =>
         DegradingInTheBakeWindowIsRolledBackAsync("AUTOPR_FAULT_LATENCY_MS=3000", "probes", run =>
-            Assert.Matches(@"FAIL\s+probes\s+p99 latency of autopr-local:\d+ on GET /(api/instance)?: \d+ ms \(max 2000 ms; \d+ of \d+ slower\)", run.Output));
+            Assert.Matches(@"FAIL\s+probes\s+p99 latency of autopr-local:\d+ on (GET /(api/instance)?|all routes together): \d+ ms \(max 2000 ms; \d+ of \d+ slower\)", run.Output));
 
     /// <summary>
     /// A release that degrades 30 s after its tasks start (AUTOPR_FAULT_AFTER_SECONDS): after the rollout, inside a

@@ -26,11 +26,15 @@ public sealed class RevisionJudge(VerificationSettings settings)
 
     private double Alpha => 1 - _probes.Confidence;
 
-    /// <summary>The first breach of <paramref name="revision"/> (a "family:revision" label) in the figures, or null.</summary>
     /// <summary>Whether <paramref name="revision"/> answered at least the minimum sample size on each of <paramref name="routes"/>.</summary>
     public bool HasJudged(IReadOnlyList<RouteFigures> figures, string revision, IReadOnlyCollection<string> routes) =>
         routes.All(route => figures.Any(f => f.Revision == revision && f.Route == route && f.Answers >= _probes.MinimumSamples));
 
+    /// <summary>
+    /// The first breach of <paramref name="revision"/> (a "family:revision" label) in the figures, or null: route by
+    /// route, then on all its routes together (<see cref="RouteFigures.AllRoutes"/>), which reaches a verdict sooner
+    /// when the new revision gets a small share of the answers, as a canary does, and is broken on several routes.
+    /// </summary>
     public RouteBreach? FindBreach(IReadOnlyList<RouteFigures> figures, string revision)
     {
         ArgumentNullException.ThrowIfNull(figures);
@@ -40,20 +44,22 @@ public sealed class RevisionJudge(VerificationSettings settings)
             var baseline = figures.Where(f => f.Route == mine.Route && f.Revision != revision && f.Answers >= _probes.MinimumSamples)
                 .OrderByDescending(f => f.Answers)
                 .FirstOrDefault();
-
-            if (Judge(mine, baseline, "error rate", mine.Unexpected, settings.MaxErrorRate, baseline?.Unexpected) is { } errors)
+            if (JudgeBoth(mine, baseline) is { } breach)
             {
-                return errors;
-            }
-
-            var limit = settings.MaxP99LatencyMs;
-            if (Judge(mine, baseline, "p99 latency", mine.SlowerThan(limit), SlowShare, baseline?.SlowerThan(limit)) is { } latency)
-            {
-                return latency;
+                return breach;
             }
         }
 
-        return null;
+        if (Pooled(figures, revision) is not var (pooled, pooledBaseline) || JudgeBoth(pooled, pooledBaseline) is not { } together)
+        {
+            return null;
+        }
+
+        // Which routes the pooled figure is made of, so the failure still says where the answers went wrong.
+        var slow = together.Signal != "error rate";
+        var parts = string.Join(", ", figures.Where(f => f.Revision == revision).OrderBy(f => f.Route, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Route} {(slow ? f.SlowerThan(settings.MaxP99LatencyMs) : f.Unexpected)}/{f.Answers}")));
+        return together with { Message = $"{together.Message} ({(slow ? "slow answers" : "errors")} per route: {parts})" };
     }
 
     /// <summary>
@@ -64,6 +70,35 @@ public sealed class RevisionJudge(VerificationSettings settings)
         string.Join("; ", figures.GroupBy(f => f.Revision).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: " + string.Join(", ", g.OrderBy(f => f.Route, StringComparer.Ordinal)
                 .Select(f => $"{f.Route} {f.Unexpected}/{f.Answers} {f.P99Text}"))));
+
+    private RouteBreach? JudgeBoth(RouteFigures mine, RouteFigures? baseline)
+    {
+        var limit = settings.MaxP99LatencyMs;
+        return Judge(mine, baseline, "error rate", mine.Unexpected, settings.MaxErrorRate, baseline?.Unexpected)
+            ?? Judge(mine, baseline, "p99 latency", mine.SlowerThan(limit), SlowShare, baseline?.SlowerThan(limit));
+    }
+
+    /// <summary>
+    /// The revision's answers on all its routes together, and the replaced revision's (the other that answered most)
+    /// on the same routes; only with two or more routes and, for the revision, at least the minimum sample size.
+    /// </summary>
+    private (RouteFigures Mine, RouteFigures? Baseline)? Pooled(IReadOnlyList<RouteFigures> figures, string revision)
+    {
+        var mine = figures.Where(f => f.Revision == revision).ToList();
+        if (mine.Count < 2 || mine.Sum(f => f.Answers) < _probes.MinimumSamples)
+        {
+            return null;
+        }
+
+        var routes = mine.Select(f => f.Route).ToHashSet(StringComparer.Ordinal);
+        var baseline = figures.Where(f => f.Revision != revision && routes.Contains(f.Route))
+            .GroupBy(f => f.Revision)
+            .Select(g => RouteFigures.Together(g.Key, [.. g]))
+            .Where(f => f.Answers >= _probes.MinimumSamples)
+            .OrderByDescending(f => f.Answers)
+            .FirstOrDefault();
+        return (RouteFigures.Together(revision, mine), baseline);
+    }
 
     private RouteBreach? Judge(RouteFigures mine, RouteFigures? baseline, string signal, int bad, double allowed, int? baselineBad)
     {
@@ -89,7 +124,7 @@ public sealed class RevisionJudge(VerificationSettings settings)
             ? string.Create(CultureInfo.InvariantCulture, $"no answers of an older revision to compare with; exact binomial test p {pText} < {Alpha:0.###}")
             : string.Create(CultureInfo.InvariantCulture, $"vs {(signal == "error rate" ? baseline.ErrorText : baseline.LatencyText)} on {baseline.Revision}; Fisher's exact test p {pText} < {Alpha:0.###}");
         return new RouteBreach(mine.Revision, mine.Route, signal, mine, baseline,
-            $"{signal} of {mine.Revision} on GET {mine.Route}: {figure} ({limit}), {test}");
+            $"{signal} of {mine.Revision} on {(mine.Route == RouteFigures.AllRoutes ? "all routes together" : "GET " + mine.Route)}: {figure} ({limit}), {test}");
     }
 }
 

@@ -5,6 +5,13 @@ namespace AutoPR.Deployment.Verification.Probes;
 /// <summary>What one revision's answers on one route add up to.</summary>
 public sealed record RouteFigures(string Revision, string Route, int Answers, int Unexpected, IReadOnlyList<double> SortedMilliseconds)
 {
+    /// <summary>The route of a revision's figures on all its routes together.</summary>
+    public const string AllRoutes = "*";
+
+    /// <summary>One revision's figures on several routes, added up.</summary>
+    public static RouteFigures Together(string revision, IReadOnlyList<RouteFigures> routes) =>
+        new(revision, AllRoutes, routes.Sum(r => r.Answers), routes.Sum(r => r.Unexpected), [.. routes.SelectMany(r => r.SortedMilliseconds).Order()]);
+
     /// <summary>Unexpected answers per answer.</summary>
     public double ErrorRate => Answers == 0 ? 0 : (double)Unexpected / Answers;
 

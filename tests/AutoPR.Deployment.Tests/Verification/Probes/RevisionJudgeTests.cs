@@ -155,6 +155,36 @@ public sealed class RevisionJudgeTests
     public void The_header_names_the_task_definition(string? header, string? expected) =>
         Assert.Equal(expected, RevisionHeader.TaskDefinition(header));
 
+    [Fact]
+    public void A_canary_broken_everywhere_is_judged_on_all_its_routes_together_before_any_one_route_has_enough_answers()
+    {
+        var board = new RevisionScoreboard();
+        foreach (var route in new[] { "/", "/api/instance", "/health", "/version" })
+        {
+            Answer(board, Old, route, good: 100, bad: 0);
+            Answer(board, New, route, good: 1, bad: 2);
+        }
+
+        var breach = _judge.FindBreach(board.Figures(), New);
+
+        Assert.NotNull(breach);
+        Assert.StartsWith("error rate of autopr:42 on all routes together: 66.7 % (8 of 12) (max 5 %), vs 0 % (0 of 400) on autopr:41; Fisher's exact test p < 1e-15 < 0.01 (errors", breach.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(errors per route: / 2/3, /api/instance 2/3, /health 2/3, /version 2/3)", breach.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void All_routes_together_do_not_fail_a_revision_as_good_as_the_old_one()
+    {
+        var board = new RevisionScoreboard();
+        foreach (var route in new[] { "/", "/api/instance", "/health", "/version" })
+        {
+            Answer(board, Old, route, good: 97, bad: 3);
+            Answer(board, New, route, good: 3, bad: route == "/" ? 1 : 0);
+        }
+
+        Assert.Null(_judge.FindBreach(board.Figures(), New));
+    }
+
     private static void Answer(RevisionScoreboard board, string revision, string route, int good, int bad, double milliseconds = 10)
     {
         for (var i = 0; i < good; i++)
