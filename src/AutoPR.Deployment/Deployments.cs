@@ -218,6 +218,12 @@ public sealed class Deployments : IDisposable
         var gate = await FindWaitingGateAsync(cancellationToken).ConfigureAwait(false);
         var action = options.RollBack ? "ROLLBACK" : "CONTINUE";
         var revision = gate.TaskDefinitionArn is { } arn ? TaskDefinitionRegistered.Label(arn) : "the new revision";
+        if (DryRun)
+        {
+            _logger.LogInformation("dry run: would send {Action} to {Revision} waiting at {Stage} ({Environment}); nothing was changed", action, revision, gate.Stage, Environment.Name);
+            return;
+        }
+
         await _clients.Ecs.ContinueServiceDeploymentAsync(gate.ServiceDeploymentArn, gate.HookId, action, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Action} {Revision} at {Stage} ({Environment})", options.RollBack ? "Rolling back" : "Continued", revision, gate.Stage, Environment.Name);
         if (OtherRunWatches(options.Actor))
