@@ -535,8 +535,9 @@ def shifting_root(name, port, edit, test_listener=False):
         environment["service"] = f"autopr-bench-{name}"
         environment["deployment"]["bakeTimeMinutes"] = 1  # blue stays up a minute after the shift, as a rollback window
         environment["loadBalancer"].update({
-            "targetGroupArn": f"{elb}targetgroup/autopr-bench-{name}-blue/0123456789abcdef",
-            "alternateTargetGroupArn": f"{elb}targetgroup/autopr-bench-{name}-green/0123456789abcdef",
+            # Target groups of its own: a service registering in another's would serve that one's users too.
+            "targetGroupArn": f"{elb}targetgroup/autopr-bench-shift-{name}-blue/0123456789abcdef",
+            "alternateTargetGroupArn": f"{elb}targetgroup/autopr-bench-shift-{name}-green/0123456789abcdef",
             "productionListenerRuleArn": f"{elb}listener-rule/app/autopr-bench-{name}/0123456789abcdef/0123456789abcdef/0000000000000001",
             "roleArn": "arn:aws:iam::000000000000:role/autopr-bench-ecs-infrastructure", "listenerUrl": listener})
         if test_listener:
