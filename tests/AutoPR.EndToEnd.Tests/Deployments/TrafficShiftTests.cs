@@ -86,7 +86,16 @@ public sealed class TrafficShiftTests(LocalStackFixture stack, ITestOutputHelper
     [Fact]
     public async Task A_release_failing_the_smoke_checks_never_receives_production_traffic()
     {
-        using var service = Shifting("autopr-smoke", testListener: true, json => json["deployment"]!["strategy"] = "CANARY");
+        // The broken path is one only the smoke checks ask for, so the probes (which would also catch a broken probed
+        // route on the test listener) leave the verdict to the smoke checks.
+        using var service = Shifting("autopr-smoke", testListener: true, json =>
+        {
+            json["deployment"]!["strategy"] = "CANARY";
+            json["verification"]!["smokeChecks"] = new JsonObject
+            {
+                ["requests"] = new JsonArray(new JsonObject { ["path"] = "/smoke", ["expectedStatus"] = 404 }),
+            };
+        });
         try
         {
             var old = await service.CreateAsync();
@@ -94,13 +103,14 @@ public sealed class TrafficShiftTests(LocalStackFixture stack, ITestOutputHelper
             IReadOnlyDictionary<string, int> answered;
             await using (var users = UserLoad.Start(service.Listener, 40, [("/", 1), ("/api/instance", 1)]))
             {
-                run = await service.RunAsync("--container-env", "AUTOPR_FAULT_ERROR_RATE=1", "AUTOPR_FAULT_ROUTES=/api/instance");
+                run = await service.RunAsync("--container-env", "AUTOPR_FAULT_ERROR_RATE=1", "AUTOPR_FAULT_ROUTES=/smoke");
                 answered = users.ByRevision;
                 output.WriteLine("users: " + users.Describe());
             }
 
             Assert.True(run.ExitCode == 1, run.ToString());
-            Assert.Contains("failed the smoke checks at POST_TEST_TRAFFIC_SHIFT, before any production traffic: GET /api/instance on the test listener", run.FailureOf("DeployEcs"), StringComparison.Ordinal);
+            Assert.Contains("failed the smoke checks at POST_TEST_TRAFFIC_SHIFT, before any production traffic: GET /smoke on the test listener", run.FailureOf("DeployEcs"), StringComparison.Ordinal);
+            Assert.EndsWith(": HTTP 500, expected 404; rolled back to " + old, run.FailureOf("DeployEcs").TrimEnd(), StringComparison.Ordinal);
             Assert.Equal([old], answered.Keys.Where(k => k.Length > 0));
         }
         finally
