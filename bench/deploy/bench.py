@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deployment benchmark on the local stack (LocalEcs): figures in bench/deploy/RESULTS.md.
 
-    bench/deploy/bench.py [--trials N] [--time-scale S] [--json FILE]
+    bench/deploy/bench.py [--trials N] [--time-scale S] [--only PARTS] [--json FILE]
 
 Brings the local stack up through the build (./build.sh PushEcr --environment local: LocalUp, DockerBuild, push),
 deploys the current build as the baseline, then measures on the local environment's service (autopr-local/autopr):
@@ -20,6 +20,11 @@ deploys the current build as the baseline, then measures on the local environmen
    fail 50 % of requests on every route, add 3 s of latency, or fail 50 % on / only; for each, the first failing
    answer a user sees -> the tool's "Rolling back" line, the user requests that failed, and the outcome; then a
    good release deployed over a broken one (left running with --no-auto-rollback), which must complete.
+5. Traffic shifts (--only traffic): the same users on the production listener, and bad releases (50 % errors on all
+   routes, or on / only) under ROLLING, BLUE_GREEN, CANARY 10 % and LINEAR 25 % (services of their own, no test
+   listener), and under CANARY 10 % with a test listener and smoke checks (plus a release failing the smoke check's
+   path): first failing answer -> rollback start, users' failed requests, and rollback start -> the last answer of
+   the bad revision.
 
 Tool output lines are timestamped on arrival (the build's own log has second resolution). Loopback only.
 """
