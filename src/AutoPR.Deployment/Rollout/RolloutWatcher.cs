@@ -406,8 +406,14 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         return result;
     }
 
+    /// <summary>
+    /// The last task that stopped on its own (a crash, a failed health check): the scheduler's own stops (a rollback
+    /// stopping the new revision's pending tasks) say nothing about why the release failed.
+    /// </summary>
     private static string StoppedSuffix(WatchState state) =>
-        state.StoppedTasks.Count == 0 ? string.Empty : $" (last stopped task: {state.StoppedTasks[^1].Reason})";
+        (state.StoppedTasks.LastOrDefault(t => t.StopCode != "ServiceSchedulerInitiated") ?? state.StoppedTasks.LastOrDefault()) is { } task
+            ? $" (last stopped task: {task.Reason})"
+            : string.Empty;
 
     private sealed class WatchState(RolloutWatch watch)
     {
