@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Verification.Probes;
 
 namespace AutoPR.Deployment.Verification;
@@ -70,7 +71,7 @@ public sealed class SmokeChecks(HttpClient http, DeploymentEnvironment environme
 
     private static string? Judge(SmokeRequest request, int status, string? revision, string body, string expectedTaskDefinition)
     {
-        var expectedLabel = ProbeLabel(expectedTaskDefinition);
+        var expectedLabel = TaskDefinitionRegistered.Label(expectedTaskDefinition);
         if (!string.Equals(revision, expectedLabel, StringComparison.Ordinal))
         {
             return $"answered by {revision ?? "no revision (the load balancer itself)"} instead of the new revision {expectedLabel} (HTTP {status})";
@@ -105,9 +106,6 @@ public sealed class SmokeChecks(HttpClient http, DeploymentEnvironment environme
             return null;
         }
     }
-
-    /// <summary>"family:revision" of a task-definition ARN, as the revision header names it.</summary>
-    private static string ProbeLabel(string taskDefinitionArn) => taskDefinitionArn[(taskDefinitionArn.LastIndexOf('/') + 1)..];
 
     private async Task<(int Status, string? Revision, string Body, string? Error)> GetAsync(Uri url, CancellationToken cancellationToken)
     {
