@@ -139,6 +139,21 @@ public sealed class EcsClient(AwsJsonClient core)
         return new EcsDescribeResult<EcsTaskView>(items, failures);
     }
 
+    /// <summary>RunTask with the caller's request document (cluster, taskDefinition, overrides, ...); failures come back with the tasks.</summary>
+    public async Task<EcsDescribeResult<EcsTaskView>> RunTaskAsync(JsonObject request, CancellationToken cancellationToken = default)
+    {
+        var response = await core.SendAsync(EcsOperations.RunTask, request, cancellationToken).ConfigureAwait(false);
+        return Describe(response, "tasks", o => new EcsTaskView(o));
+    }
+
+    /// <summary>StopTask; the task as ECS answers it.</summary>
+    public async Task<EcsTaskView> StopTaskAsync(string cluster, string task, string reason, CancellationToken cancellationToken = default)
+    {
+        var request = new JsonObject { ["cluster"] = cluster, ["task"] = task, ["reason"] = reason };
+        var response = await core.SendAsync(EcsOperations.StopTask, request, cancellationToken).ConfigureAwait(false);
+        return new EcsTaskView(JsonRead.GetObject(response, "task") ?? []);
+    }
+
     /// <summary>ListServiceDeployments: every deployment of a service (brief form), all pages, newest first as ECS sends them.</summary>
     public async IAsyncEnumerable<EcsServiceDeploymentView> ListServiceDeploymentsAsync(
         string cluster,

@@ -35,6 +35,12 @@ public static class EcsOperations
     /// <summary>ecs:DescribeTasks.</summary>
     public static readonly AwsOperation DescribeTasks = new(AwsService.Ecs, "DescribeTasks", AwsAccess.Read);
 
+    /// <summary>ecs:RunTask: one-off tasks (RunTask, Migrate, the schema's down steps).</summary>
+    public static readonly AwsOperation RunTask = new(AwsService.Ecs, "RunTask", AwsAccess.Write);
+
+    /// <summary>ecs:StopTask: stops a one-off task that outlived its timeout or was interrupted.</summary>
+    public static readonly AwsOperation StopTask = new(AwsService.Ecs, "StopTask", AwsAccess.Write);
+
     /// <summary>ecs:ListServiceDeployments.</summary>
     public static readonly AwsOperation ListServiceDeployments = new(AwsService.Ecs, "ListServiceDeployments", AwsAccess.Read);
 
@@ -66,7 +72,7 @@ public static class EcsOperations
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         DescribeClusters, CreateService, DescribeServices, UpdateService, RegisterTaskDefinition, DescribeTaskDefinition,
-        ListTaskDefinitions, DeregisterTaskDefinition, ListTasks, DescribeTasks, ListServiceDeployments,
+        ListTaskDefinitions, DeregisterTaskDefinition, ListTasks, DescribeTasks, RunTask, StopTask, ListServiceDeployments,
         DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment, ContinueServiceDeployment, TagResource,
         ListTagsForResource,
     ];

@@ -49,6 +49,9 @@ public sealed record DeploymentEnvironment
     /// <summary>Secrets by reference: variable name to SSM parameter ARN (never values).</summary>
     public required IReadOnlyDictionary<string, string> Secrets { get; init; }
 
+    /// <summary>The service's database, when it has one (migrations, schema rollback, backups).</summary>
+    public DatabaseSettings? Database { get; init; }
+
     /// <summary>IAM role the application runs as.</summary>
     public string? TaskRoleArn { get; init; }
 

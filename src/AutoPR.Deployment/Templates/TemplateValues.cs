@@ -209,7 +209,8 @@ public static class TemplateValues
         return [loadBalancer];
     }
 
-    private static JsonObject? NetworkConfiguration(NetworkSettings? network) => network is null
+    /// <summary>The service's awsvpc configuration, which one-off tasks share.</summary>
+    internal static JsonObject? NetworkConfiguration(NetworkSettings? network) => network is null
         ? null
         : new JsonObject
         {

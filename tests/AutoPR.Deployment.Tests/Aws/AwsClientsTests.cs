@@ -61,7 +61,8 @@ public sealed class AwsClientsTests(MotoServerFixture moto) : IDisposable
         Assert.Contains("cloudwatch:GetMetricData", actions);
         Assert.Contains("ssm:GetParameter", actions);
         Assert.Contains("ecs:ContinueServiceDeployment", actions);
-        Assert.Equal(17 + 7 + 1 + 2, actions.Count);
+        Assert.Contains("ecs:RunTask", actions);
+        Assert.Equal(19 + 7 + 1 + 2, actions.Count);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -14,7 +14,7 @@ public sealed class ReadOnlyConnectionTests
     private static readonly string[] Writes =
     [
         "ecs:CreateService", "ecs:UpdateService", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
-        "ecs:StopServiceDeployment", "ecs:ContinueServiceDeployment", "ecs:TagResource", "ecs:CreateCluster", "ecr:CreateRepository", "ecr:PutImage",
+        "ecs:RunTask", "ecs:StopTask", "ecs:StopServiceDeployment", "ecs:ContinueServiceDeployment", "ecs:TagResource", "ecs:CreateCluster", "ecr:CreateRepository", "ecr:PutImage",
     ];
 
     [Fact]

@@ -48,6 +48,17 @@ public static class CannedResponses
                   "group":"service:autopr","startedBy":"ecs-svc/1234567890123456789","createdAt":{{CreatedAt}},"startedAt":{{CreatedAt + 20}},"stoppedAt":{{CreatedAt + 40}},
                   "containers":[{"name":"autopr","image":"autopr:1","lastStatus":"STOPPED","exitCode":3,"reason":"crashed on start","healthStatus":"UNHEALTHY"}]}],"failures":[]}
                 """),
+            "RunTask" => Parse($$"""
+                {"tasks":[{"taskArn":"arn:aws:ecs:eu-west-1:123456789012:task/autopr-dev/0123456789abcdef","clusterArn":"{{ClusterArn}}","taskDefinitionArn":"{{TaskDefinitionArn}}",
+                  "lastStatus":"PROVISIONING","desiredStatus":"RUNNING","startedBy":"autopr-deploy","launchType":"FARGATE","createdAt":{{CreatedAt}},
+                  "overrides":{"containerOverrides":[{"name":"autopr","command":["migrate","--to","1"]}]},
+                  "containers":[{"name":"autopr","image":"autopr:1","lastStatus":"PENDING"}]}],"failures":[]}
+                """),
+            "StopTask" => Parse($$"""
+                {"task":{"taskArn":"arn:aws:ecs:eu-west-1:123456789012:task/autopr-dev/0123456789abcdef","clusterArn":"{{ClusterArn}}","taskDefinitionArn":"{{TaskDefinitionArn}}",
+                  "lastStatus":"RUNNING","desiredStatus":"STOPPED","stopCode":"UserInitiated","stoppedReason":"migrate timed out","createdAt":{{CreatedAt}},
+                  "containers":[{"name":"autopr","image":"autopr:1","lastStatus":"RUNNING"}]} }
+                """),
             "ListServiceDeployments" => nextPage
                 ? Parse($$"""{"serviceDeployments":[{"serviceDeploymentArn":"{{DeploymentArn1}}","serviceArn":"{{ServiceArn}}","clusterArn":"{{ClusterArn}}","createdAt":{{CreatedAt}},"startedAt":{{CreatedAt + 1}},"targetServiceRevisionArn":"{{RevisionArn}}","status":"IN_PROGRESS"}],"nextToken":"page-2"}""")
                 : Parse($$"""{"serviceDeployments":[{"serviceDeploymentArn":"{{DeploymentArn2}}","serviceArn":"{{ServiceArn}}","clusterArn":"{{ClusterArn}}","createdAt":{{CreatedAt - 3600}},"finishedAt":{{CreatedAt - 3000}},"targetServiceRevisionArn":"{{RevisionArn}}","status":"SUCCESSFUL","statusReason":"done"}]}"""),

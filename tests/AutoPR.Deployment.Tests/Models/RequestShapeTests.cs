@@ -110,6 +110,16 @@ public sealed class RequestShapeTests
         }
 
         await ecs.DescribeTasksAsync("autopr-dev", tasks);
+        await ecs.RunTaskAsync(new JsonObject
+        {
+            ["cluster"] = "autopr-dev",
+            ["taskDefinition"] = "autopr:7",
+            ["count"] = 1,
+            ["startedBy"] = "autopr-deploy",
+            ["launchType"] = "FARGATE",
+            ["overrides"] = new JsonObject { ["containerOverrides"] = new JsonArray(new JsonObject { ["name"] = "autopr", ["command"] = new JsonArray("migrate", "--to", "1") }) },
+        });
+        await ecs.StopTaskAsync("autopr-dev", "arn:aws:ecs:eu-west-1:123456789012:task/autopr-dev/0123456789abcdef", "migrate timed out");
         await foreach (var _ in ecs.ListServiceDeploymentsAsync("autopr-dev", "autopr", ["IN_PROGRESS", "SUCCESSFUL"]))
         {
         }
