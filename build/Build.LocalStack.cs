@@ -117,17 +117,17 @@ internal sealed partial class Build
             {
                 var testListener = service!["testListener"] is null ? "" : $", test listener {Text(service, "testListener")}";
                 AnsiConsole.MarkupLineInterpolated($"[bold]{Text(service, "cluster")}/{Text(service, "service")}[/] {Text(service, "status")}, desired {Text(service, "desiredCount")}, listener {Text(service, "listener")}{testListener}");
-                AnsiConsole.MarkupLineInterpolated($"  task definition {Revision(Text(service, "taskDefinition"))}");
+                AnsiConsole.MarkupLineInterpolated($"  task definition {RevisionLabel(Text(service, "taskDefinition"))}");
                 foreach (var deployment in service!["deployments"]?.AsArray() ?? [])
                 {
-                    AnsiConsole.MarkupLineInterpolated($"  deployment {Text(deployment, "status")} {Text(deployment, "rolloutState")} {Revision(Text(deployment, "taskDefinition"))}, desired {Text(deployment, "desiredCount")}, failed {Text(deployment, "failedTasks")}");
+                    AnsiConsole.MarkupLineInterpolated($"  deployment {Text(deployment, "status")} {Text(deployment, "rolloutState")} {RevisionLabel(Text(deployment, "taskDefinition"))}, desired {Text(deployment, "desiredCount")}, failed {Text(deployment, "failedTasks")}");
                 }
 
                 var tasks = new Table().AddColumns("Task", "Address", "Revision", "Status", "Health", "Target");
                 foreach (var task in service["tasks"]?.AsArray() ?? [])
                 {
                     tasks.AddRow(
-                        Markup.Escape(Text(task, "id")), Markup.Escape(Text(task, "address")), Markup.Escape(Revision(Text(task, "taskDefinition"))),
+                        Markup.Escape(Text(task, "id")), Markup.Escape(Text(task, "address")), Markup.Escape(RevisionLabel(Text(task, "taskDefinition"))),
                         Markup.Escape(Text(task, "lastStatus")), Markup.Escape(Text(task, "health")), Markup.Escape(Text(task, "target")));
                 }
 
@@ -143,7 +143,7 @@ internal sealed partial class Build
     }
 
     /// <summary>"autopr-local:4" from a task-definition ARN.</summary>
-    static string Revision(string taskDefinitionArn) => taskDefinitionArn.Split('/').Last();
+    static string RevisionLabel(string taskDefinitionArn) => taskDefinitionArn.Split('/').Last();
 
     static string Text(JsonNode? node, string member) => node?[member]?.ToString() ?? "-";
 }

@@ -14,8 +14,11 @@ internal sealed partial class Build
     [Parameter("Rollback: the image to return to, by digest (sha256:...) or tag")]
     public string? ToImage { get; set; }
 
+    [Parameter("Rollback: also take the database schema back to what the older release needs (the newer image's down steps); without it, a release that cannot run on the current schema is refused")]
+    public bool Database { get; set; }
+
     Target Rollback => _ => _
-        .Description("Returns the service to the previous verified deployment, or to --to-revision N / --to-image DIGEST|TAG, and verifies it.")
+        .Description("Returns the service to the previous verified deployment, or to --to-revision N / --to-image DIGEST|TAG, and verifies it; --database takes the schema back too (--confirm-data-loss for down steps that lose data).")
         .Requires(() => Environment)
         .Requires(() => SelectedEnvironment)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
@@ -27,7 +30,7 @@ internal sealed partial class Build
                 : RollbackTarget.Previous;
             var deployments = await DeploymentsAsync(ct);
             await deployments.RollBackAsync(
-                new RollbackRequest { Target = target, Actor = Actor, Confirmed = Confirm, Reason = "manual rollback" }, DeploymentEventLog.Create(), ct);
+                new RollbackRequest { Target = target, Actor = Actor, Confirmed = Confirm, Reason = "manual rollback", Database = Database, ConfirmDataLoss = ConfirmDataLoss }, DeploymentEventLog.Create(), ct);
         });
 
     Target History => _ => _

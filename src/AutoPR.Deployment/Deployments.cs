@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AutoPR.Deployment.Database;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.History;
@@ -6,6 +7,7 @@ using AutoPR.Deployment.Publishing;
 using AutoPR.Deployment.Rollback;
 using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Rollout.Gates;
+using AutoPR.Deployment.Tasks;
 using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Verification;
 using AutoPR.Images.Build;
@@ -119,16 +121,14 @@ public sealed class Deployments : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         Pushed = image;
-        var release = new ReleaseInfo
-        {
-            Image = image.Image,
-            GitSha = image.Commit,
-            Version = image.Image.Tag ?? image.Commit,
-            ImageTag = image.Image.Tag,
-            ExtraEnvironment = options.ExtraEnvironment,
-        };
-        var rendered = DeploymentTemplates.Load(_options.TemplatesDirectory).Render(Environment, release);
+        var rendered = Render(image, options.ExtraEnvironment);
+        var release = rendered.Release;
         _logger.LogInformation("Deploying {Image} to {Environment}", release.Image.Runnable, Environment.Name);
+        var migrates = Environment.Database is { MigrateBeforeRollout: true };
+        if (migrates && DryRun)
+        {
+            _logger.LogInformation("dry run: a deployment would first run the new image's migrations as a one-off task (migrate), after the backup {Backup}", Environment.Database!.Backup);
+        }
 
         // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
         await using var guard = options.AutoRollback && !DryRun ? _verifier.RolloutGuard() : null;
@@ -141,6 +141,7 @@ public sealed class Deployments : IDisposable
                 Confirmed = options.Confirmed,
                 Guard = guard,
                 Gates = DryRun ? null : Gates(release.GitSha, options.WaitForApproval, guard),
+                BeforeRollout = migrates && !DryRun ? (arn, ct) => MigrateBeforeRolloutAsync(arn, progress, ct) : null,
             },
             progress,
             cancellationToken).ConfigureAwait(false);
@@ -183,23 +184,104 @@ public sealed class Deployments : IDisposable
     }
 
     /// <summary>
-    /// A manual rollback to <see cref="RollbackRequest.Target"/>, verified; thrown when it fails. A dry run only says
-    /// which revision it would return to, and returns null.
+    /// A manual rollback to <see cref="RollbackRequest.Target"/>, verified; thrown when it fails. With
+    /// <see cref="RollbackRequest.Database"/>, the schema goes back to what the target release needs (the newer image's
+    /// down steps); without it, a target that cannot run on the current schema is refused. A dry run only says which
+    /// revision (and schema) it would return to, and returns null.
     /// </summary>
     public async Task<RollbackResult?> RollBackAsync(RollbackRequest request, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         _logger.LogInformation("Rolling {Environment} back to {Target}", Environment.Name, request.Target);
+        var schema = await SchemaRollbackAsync(request, cancellationToken).ConfigureAwait(false);
         if (DryRun)
         {
             var target = await _rollback.ResolveAsync(request.Target, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("dry run: would roll {Environment} back to {Revision}; nothing was changed", Environment.Name, TaskDefinitionRegistered.Label(target));
+            _logger.LogInformation("dry run: would roll {Environment} back to {Revision}{Schema}; nothing was changed", Environment.Name, TaskDefinitionRegistered.Label(target),
+                schema is { GoesDown: true } && request.Database ? $" and the schema to {schema.Target!.Version}" : "");
             return null;
+        }
+
+        if (schema is { GoesDown: true, TargetRunsOnCurrent: false } && request.Database)
+        {
+            // The older release cannot run on the newer schema: the schema goes first (the newer release may fail
+            // until it is replaced), then the release.
+            await MigrateDownAsync(schema, request, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await _rollback.RollBackAsync(request, progress, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Summary}", result.Summary);
-        return result.Succeeded ? result : throw new DeploymentFailedException(result.Summary, rollback: result);
+        if (!result.Succeeded)
+        {
+            throw new DeploymentFailedException(result.Summary, rollback: result);
+        }
+
+        if (schema is { GoesDown: true, TargetRunsOnCurrent: true } && request.Database)
+        {
+            // Contract last: the older release already runs and can use either schema.
+            await MigrateDownAsync(schema, request, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <see cref="RunTaskOptions.Command"/> as a one-off task of the service's revision (or another) and follows
+    /// it to its end; the result has its exit code. A dry run says what it would run and returns null.
+    /// </summary>
+    public async Task<OneOffTaskResult?> RunTaskAsync(RunTaskOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DeploymentGuard.RequireApproval(Environment, options.Confirmed, "run a task in");
+        var revision = await RevisionAsync(options.Revision, cancellationToken).ConfigureAwait(false);
+        if (DryRun)
+        {
+            _logger.LogInformation("dry run: would run {Command} as a one-off task of {Revision} in {Environment}; nothing was changed", string.Join(' ', options.Command), revision, Environment.Name);
+            return null;
+        }
+
+        return await Runner().RunAsync(new OneOffTask { TaskDefinitionArn = revision, Command = options.Command, Timeout = options.Timeout }, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the migrations of an image (its revision registered or reused) or of a revision, as a one-off task, after
+    /// the environment's backup. Throws <see cref="DeploymentRefusedException"/> when the environment has no database
+    /// or the image refused (nothing changed), <see cref="DeploymentFailedException"/> when a step failed.
+    /// </summary>
+    public async Task<MigrationResult?> MigrateAsync(MigrateOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RequireDatabase();
+        DeploymentGuard.RequireApproval(Environment, options.Confirmed, "migrate the database of");
+        string revision;
+        if (options.Revision is null && options.Image is { } image)
+        {
+            Pushed = image;
+            var rendered = Render(image, options.ExtraEnvironment);
+            var plan = await _deployer.PlanAsync(rendered, cancellationToken).ConfigureAwait(false);
+            if (DryRun)
+            {
+                _logger.LogInformation("dry run: would run the migrations of {Image} ({Revision}) in {Environment}; nothing was changed",
+                    image.Image.Runnable, plan.ReusableTaskDefinitionArn is { } same ? TaskDefinitionRegistered.Label(same) : "a new revision", Environment.Name);
+                return null;
+            }
+
+            revision = plan.ReusableTaskDefinitionArn
+                ?? (await _clients.Ecs.RegisterTaskDefinitionAsync(rendered.RegisterTaskDefinitionRequest(), cancellationToken).ConfigureAwait(false)).Arn
+                ?? throw new InvalidOperationException("RegisterTaskDefinition answered without a taskDefinitionArn");
+        }
+        else
+        {
+            revision = await RevisionAsync(options.Revision, cancellationToken).ConfigureAwait(false);
+            if (DryRun)
+            {
+                _logger.LogInformation("dry run: would run the migrations of {Revision} in {Environment}; nothing was changed", TaskDefinitionRegistered.Label(revision), Environment.Name);
+                return null;
+            }
+        }
+
+        using var environmentLock = Context.Lock(options.Actor);
+        return await Migrator().MigrateAsync(revision, options.ToVersion, options.ConfirmDataLoss, planOnly: false, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The gate the environment's deployment waits at; throws <see cref="DeploymentRefusedException"/> when none waits.</summary>
@@ -273,6 +355,118 @@ public sealed class Deployments : IDisposable
     {
         _http.Dispose();
         _clients.Dispose();
+    }
+
+    private RenderedDeployment Render(ImagePushRecord image, IReadOnlyDictionary<string, string> extraEnvironment) =>
+        DeploymentTemplates.Load(_options.TemplatesDirectory).Render(Environment, new ReleaseInfo
+        {
+            Image = image.Image,
+            GitSha = image.Commit,
+            Version = image.Image.Tag ?? image.Commit,
+            ImageTag = image.Image.Tag,
+            ExtraEnvironment = extraEnvironment,
+        });
+
+    private static TaskLogReader? TaskLogs() => null;
+
+    private static IDatabaseBackup? Backup() => null;
+
+    private OneOffTaskRunner Runner() => new(_clients.Ecs, Environment, Context.Time, TaskLogs());
+
+    private SchemaMigrator Migrator() => new(Runner(), Backup(), _options.RolloutTimeout ?? TimeSpan.FromMinutes(30));
+
+    private void RequireDatabase()
+    {
+        if (Environment.Database is null)
+        {
+            throw new DeploymentRefusedException($"{Environment.Name} has no database (deploy/environments/{Environment.Name}.json names none); nothing to migrate; fix: add a \"database\" section");
+        }
+    }
+
+    /// <summary>The revision ARN of --revision N, else the one the service runs.</summary>
+    private async Task<string> RevisionAsync(int? revision, CancellationToken cancellationToken)
+    {
+        if (revision is { } number)
+        {
+            return $"{Context.Family}:{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        var service = await _clients.Ecs.DescribeServiceAsync(Environment.Cluster, Environment.Service, cancellationToken).ConfigureAwait(false);
+        return service is { Status: not "INACTIVE", TaskDefinition: { } running }
+            ? running
+            : throw new DeploymentRefusedException($"service {Environment.Service} does not run in {Environment.Cluster}, so there is no current revision; nothing was run; fix: deploy first, or name one with --revision N");
+    }
+
+    private async Task<BeforeRolloutNote?> MigrateBeforeRolloutAsync(string revision, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        var migrated = await Migrator().MigrateAsync(revision, toVersion: null, confirmDataLoss: false, planOnly: false, progress, cancellationToken).ConfigureAwait(false);
+        return new BeforeRolloutNote(migrated.Schema, migrated.Backup);
+    }
+
+    /// <summary>
+    /// What the rollback means for the schema, and the refusals before anything changes: an older release that cannot
+    /// run on the current schema needs --database; the down steps must be allowed (the image is asked with --plan).
+    /// </summary>
+    private async Task<SchemaRollbackPlan?> SchemaRollbackAsync(RollbackRequest request, CancellationToken cancellationToken)
+    {
+        if (Environment.Database is null)
+        {
+            if (request.Database)
+            {
+                RequireDatabase();
+            }
+
+            return null;
+        }
+
+        var service = await _clients.Ecs.DescribeServiceAsync(Environment.Cluster, Environment.Service, cancellationToken).ConfigureAwait(false);
+        if (service?.TaskDefinition is not { } current)
+        {
+            return null;
+        }
+
+        var target = await _rollback.ResolveAsync(request.Target, cancellationToken).ConfigureAwait(false);
+        var plan = SchemaRollbackPlan.From(await HistoryAsync(cancellationToken).ConfigureAwait(false), current, target);
+        _logger.LogInformation("database: {Plan}", plan.Describe());
+        if (plan.Unknown)
+        {
+            return request.Database
+                ? throw new DeploymentRefusedException($"cannot take the schema back with the release: {plan.Describe()}; nothing was changed; fix: roll back without --database, then run ./build.sh Migrate --revision N --to V by hand")
+                : null;
+        }
+
+        if (!plan.GoesDown)
+        {
+            return plan;
+        }
+
+        var version = plan.Target!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!request.Database && !plan.TargetRunsOnCurrent)
+        {
+            throw new DeploymentRefusedException(
+                $"{plan.Describe()}; nothing was changed; fix: rerun with --database to run the down steps to schema {version} with {TaskDefinitionRegistered.Label(current)}'s image (add --confirm-data-loss if a step loses data)");
+        }
+
+        if (!request.Database)
+        {
+            _logger.LogInformation("database: stays at schema {Current}; --database would take it back to {Target}", plan.Current!.Version, version);
+            return plan;
+        }
+
+        if (!DryRun)
+        {
+            // Asked before anything changes: a refusal (data loss not confirmed, unknown version) leaves all as it is.
+            await Migrator().MigrateAsync(current, plan.Target.Version, request.ConfirmDataLoss, planOnly: true, progress: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return plan;
+    }
+
+    private async Task MigrateDownAsync(SchemaRollbackPlan plan, RollbackRequest request, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        var migrated = await Migrator().MigrateAsync(plan.CurrentArn, plan.Target!.Version, request.ConfirmDataLoss, planOnly: false, progress, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("database: schema {Version} with {Revision}'s down steps{Backup}", plan.Target.Version, TaskDefinitionRegistered.Label(plan.CurrentArn),
+            migrated.Backup is { } backup ? $" (backup before them: {backup})" : "");
     }
 
     private DeploymentGates Gates(string? expectedGitRevision, bool waitForApproval, IRolloutGuard? guard) => new(

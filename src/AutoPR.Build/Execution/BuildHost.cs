@@ -95,7 +95,7 @@ internal static class BuildHost
 
         var failed = plan.Ordered.Where(t => t.Status is TargetStatus.Failed or TargetStatus.Aborted).ToList();
         return interrupt.IsCancellationRequested ? ExitCodes.Interrupted
-            : failed.Count > 0 ? ExitCodes.TargetFailed
+            : failed.Count > 0 ? failed[0].ExitCode ?? ExitCodes.TargetFailed
             : ExitCodes.Success;
     }
 

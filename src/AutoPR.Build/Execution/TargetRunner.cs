@@ -98,6 +98,7 @@ internal sealed class TargetRunner(TargetOutput output, ILogger log)
         catch (Exception exception)
         {
             target.Status = TargetStatus.Failed;
+            target.ExitCode = (exception as TargetExitCodeException)?.ExitCode;
             target.Note = Reason(exception);
             log.Error("Target {Target} failed: {Reason}", target.Name, target.Note);
             log.Debug(exception, "Details");

@@ -29,6 +29,9 @@ internal sealed class ExecutableTarget
 
     public TimeSpan Duration { get; internal set; }
 
+    /// <summary>The exit code a failed action asked for (<see cref="TargetExitCodeException"/>), or null.</summary>
+    public int? ExitCode { get; internal set; }
+
     /// <summary>Why a target was skipped or not run, why it failed, or what it reported.</summary>
     public string? Note { get; internal set; }
 

@@ -15,12 +15,12 @@ public static class MigrateExitCodes
     /// <summary>Bad input (no DATABASE_URL, --to a version the release does not know); nothing changed.</summary>
     public const int BadInput = 2;
 
-    /// <summary>A down step would lose data and --confirm-data-loss was not given; nothing changed.</summary>
-    public const int DataLossRefused = 3;
-
-    /// <summary>The database could not be reached; nothing changed.</summary>
+    /// <summary>The database could not be reached (or refused the credentials); nothing changed.</summary>
     public const int DatabaseUnreachable = 4;
 
+    /// <summary>A down step would lose data and --confirm-data-loss was not given; nothing changed.</summary>
+    public const int DataLossRefused = 5;
+
     /// <summary>Another runner held the migration lock for too long; nothing changed.</summary>
-    public const int LockTimeout = 5;
+    public const int LockTimeout = 6;
 }

@@ -17,7 +17,14 @@ public sealed partial class SchemaMigrator(OneOffTaskRunner runner, IDatabaseBac
     /// <paramref name="toVersion"/>. Throws <see cref="DeploymentRefusedException"/> when the image refused before
     /// changing anything (bad version, data loss not confirmed), <see cref="DeploymentFailedException"/> otherwise.
     /// </summary>
-    public async Task<MigrationResult> MigrateAsync(string taskDefinitionArn, int? toVersion, bool confirmDataLoss, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    /// <param name="taskDefinitionArn">The revision whose image runs the steps.</param>
+    /// <param name="toVersion">The version to go to; null: the image's newest.</param>
+    /// <param name="confirmDataLoss">Allow down steps that lose data.</param>
+    /// <param name="planOnly">Only ask the image what it would do (`--plan`): no backup, no change, the same refusals.</param>
+    /// <param name="progress">Status and output lines.</param>
+    /// <param name="cancellationToken">Stops the task and the wait.</param>
+    public async Task<MigrationResult> MigrateAsync(
+        string taskDefinitionArn, int? toVersion, bool confirmDataLoss, bool planOnly, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
     {
         List<string> command = ["migrate"];
         if (toVersion is { } to)
@@ -30,12 +37,17 @@ public sealed partial class SchemaMigrator(OneOffTaskRunner runner, IDatabaseBac
             command.Add("--confirm-data-loss");
         }
 
+        if (planOnly)
+        {
+            command.Add("--plan");
+        }
+
         var label = $"before {TaskDefinitionRegistered.Label(taskDefinitionArn)} migrate" + (toVersion is { } version ? $" --to {version.ToString(CultureInfo.InvariantCulture)}" : "");
-        var backedUp = backup is null ? null : await backup.BackUpAsync(label, progress, cancellationToken).ConfigureAwait(false);
-        var result = await runner.RunAsync(new OneOffTask { TaskDefinitionArn = taskDefinitionArn, Command = command, Purpose = "migrate", Timeout = timeout }, progress, cancellationToken).ConfigureAwait(false);
+        var backedUp = backup is null || planOnly ? null : await backup.BackUpAsync(label, progress, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(new OneOffTask { TaskDefinitionArn = taskDefinitionArn, Command = command, Purpose = planOnly ? "migrate --plan" : "migrate", Timeout = timeout }, progress, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return new MigrationResult(result, SchemaVersionIn(result.OutputTail), backedUp);
+            return new MigrationResult(result, planOnly ? null : SchemaIn(result.OutputTail), backedUp);
         }
 
         var said = result.OutputTail.LastOrDefault(line => line.Trim().Length > 0)?.Trim();
@@ -48,26 +60,32 @@ public sealed partial class SchemaMigrator(OneOffTaskRunner runner, IDatabaseBac
             MigrateExitCodes.DataLossRefused => new DeploymentRefusedException(
                 $"migrate refused: {said ?? "a down step loses data"}; the schema was not changed; fix: rerun with --confirm-data-loss once the data may go" + (backedUp is null ? "" : $" (backup: {backedUp})")),
             MigrateExitCodes.DatabaseUnreachable => new DeploymentFailedException($"migrate could not reach the database: {said ?? "unreachable (exit code 4)"}; nothing was changed"),
-            MigrateExitCodes.LockTimeout => new DeploymentFailedException($"migrate gave up waiting for another migration runner: {said ?? "lock timeout (exit code 5)"}; nothing was changed"),
+            MigrateExitCodes.LockTimeout => new DeploymentFailedException($"migrate gave up waiting for another migration runner: {said ?? "lock timeout (exit code 6)"}; nothing was changed"),
             _ => new DeploymentFailedException($"migration failed: {result.Summary}" + (said is null ? "" : $": {said}") + output + (backedUp is null ? "" : $"\n  (backup taken before it: {backedUp})")),
         };
     }
 
-    /// <summary>The version the command's last line states ("schema version 2"), when its output was read.</summary>
-    public static int? SchemaVersionIn(IReadOnlyList<string> output)
+    /// <summary>
+    /// The schema the command's last line states ("schema version 2 (compatible from 1)"), when its output was read.
+    /// Without the compatibility part, only the same version counts as compatible (the safe reading).
+    /// </summary>
+    public static SchemaInfo? SchemaIn(IReadOnlyList<string> output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         for (var i = output.Count - 1; i >= 0; i--)
         {
             var match = SchemaVersionLine().Match(output[i]);
             if (match.Success)
             {
-                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                var version = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                var from = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : version;
+                return new SchemaInfo(version, Math.Min(from, version));
             }
         }
 
         return null;
     }
 
-    [GeneratedRegex(@"\bschema version (\d+)\b")]
+    [GeneratedRegex(@"\bschema version (\d+)(?: \(compatible from (\d+)\))?")]
     private static partial Regex SchemaVersionLine();
 }

@@ -15,11 +15,6 @@ internal static class DatabaseRules
             yield return $"$.database.urlSecret: \"{database.UrlSecret}\" is not an entry of secrets; fix: add secrets.{database.UrlSecret} (the SSM parameter ARN holding the database URL) or name an existing entry";
         }
 
-        if (database.Backup == DatabaseBackupKind.RdsSnapshot && database.DbInstanceIdentifier is null)
-        {
-            yield return "$.database.dbInstanceIdentifier: missing, and backup \"rds-snapshot\" needs the RDS instance to snapshot; fix: set it, e.g. \"autopr-production\"";
-        }
-
         if (database.Backup == DatabaseBackupKind.PgDump && !environment.IsLocal)
         {
             yield return "$.database.backup: \"pg-dump\" runs pg_dump on this machine, which only reaches a local stack's database; fix: use \"rds-snapshot\" on AWS";
@@ -28,6 +23,11 @@ internal static class DatabaseRules
         if (database.Backup == DatabaseBackupKind.RdsSnapshot && environment.IsLocal)
         {
             yield return "$.database.backup: \"rds-snapshot\" needs RDS, which a local environment does not have; fix: use \"pg-dump\"";
+        }
+
+        if (database.Backup == DatabaseBackupKind.RdsSnapshot && !environment.IsLocal && database.DbInstanceIdentifier is null)
+        {
+            yield return "$.database.dbInstanceIdentifier: missing, and backup \"rds-snapshot\" needs the RDS instance to snapshot; fix: set it, e.g. \"autopr-production\"";
         }
 
         if (database.LocalPort is not null && !environment.IsLocal)

@@ -73,6 +73,12 @@ public sealed record DeploymentRecord
     /// <summary>Why (the failure's cause, the rollback's reason).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The database schema the revision's release needs (from its /version, or its migration), when known.</summary>
+    public Database.SchemaInfo? Schema { get; init; }
+
+    /// <summary>The database backup taken before it migrated (an RDS snapshot id, a dump file), when one was.</summary>
+    public string? Backup { get; init; }
+
     /// <summary>The revision number (from the ARN).</summary>
     public int Revision => RevisionOf(TaskDefinitionArn);
 

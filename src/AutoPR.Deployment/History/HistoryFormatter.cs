@@ -6,7 +6,7 @@ namespace AutoPR.Deployment.History;
 /// <summary>Prints history records as a plain-text table or a markdown table, newest first as given.</summary>
 public static class HistoryFormatter
 {
-    private static readonly string[] Headers = ["STARTED (UTC)", "KIND", "OUTCOME", "REV", "IMAGE", "GIT", "ACTOR", "TOOK", "REASON"];
+    private static readonly string[] Headers = ["STARTED (UTC)", "KIND", "OUTCOME", "REV", "IMAGE", "GIT", "SCHEMA", "ACTOR", "TOOK", "REASON"];
 
     /// <summary>An aligned text table ("no deployments recorded" when empty).</summary>
     public static string ToText(IEnumerable<DeploymentRecord> records, string environment)
@@ -52,6 +52,7 @@ public static class HistoryFormatter
         r.Revision.ToString(CultureInfo.InvariantCulture),
         r.ImageDigest is { Length: > 19 } d ? d[..19] : r.ImageDigest ?? "-",
         r.GitSha is { Length: > 7 } s ? s[..7] : r.GitSha ?? "-",
+        r.Schema is { } schema ? schema.Version.ToString(CultureInfo.InvariantCulture) : "-",
         r.Actor,
         r.FinishedAt is { } f ? Duration(f - r.StartedAt) : "-",
         r.Reason ?? string.Empty,

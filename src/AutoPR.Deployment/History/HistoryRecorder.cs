@@ -64,6 +64,8 @@ public sealed class HistoryRecorder
                 FinishedAt = request.FinishedAt ?? _context.Time.GetUtcNow(),
                 Outcome = request.Outcome,
                 Reason = request.Reason,
+                Schema = request.Schema,
+                Backup = request.Backup,
             };
             await History.RecordAsync(record, cancellationToken).ConfigureAwait(false);
             progress?.Report(new HistoryRecorded(_context.Time.GetUtcNow(), record));

@@ -84,6 +84,15 @@ public static class HistoryTagCodec
         }
 
         builder.Append(" actor=").Append(EcsTagRules.Token(record.Actor));
+        if (record.Schema is { } schema)
+        {
+            builder.Append(" schema=").Append(schema);
+        }
+
+        if (record.Backup is { } backup)
+        {
+            builder.Append(" backup=").Append(EcsTagRules.Token(backup));
+        }
         var head = builder.ToString();
         if (!string.IsNullOrWhiteSpace(record.Reason))
         {
@@ -149,6 +158,8 @@ public static class HistoryTagCodec
             StartedAt = start,
             FinishedAt = fields.TryGetValue("end", out var end) ? ParseTime(end) : null,
             Reason = reasonAt >= 0 ? value[(reasonAt + " reason=".Length)..] : null,
+            Schema = Database.SchemaInfo.Parse(fields.GetValueOrDefault("schema")),
+            Backup = fields.GetValueOrDefault("backup"),
         };
     }
 

@@ -28,4 +28,10 @@ public sealed record RecordRequest
 
     /// <summary>Why (a failure's cause, a rollback's reason).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The database schema the release needs, when known.</summary>
+    public Database.SchemaInfo? Schema { get; init; }
+
+    /// <summary>The backup taken before its migration, when one was.</summary>
+    public string? Backup { get; init; }
 }

@@ -27,4 +27,10 @@ public sealed record RollbackRequest
 
     /// <summary>Why (recorded).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Also take the database schema back to what the target release needs (its down steps, run by the newer image).</summary>
+    public bool Database { get; init; }
+
+    /// <summary>Allow down steps that lose data.</summary>
+    public bool ConfirmDataLoss { get; init; }
 }

@@ -26,6 +26,15 @@ public sealed record DeployRequest
     /// <summary>Decides about lifecycle hooks that wait (smoke checks, manual gates); null leaves them to others.</summary>
     public Gates.IDeploymentGates? Gates { get; init; }
 
+    /// <summary>
+    /// Runs after the revision is registered and before the service moves to it (the migrations: expand first).
+    /// A throw stops the deployment with the service untouched; what it answers is recorded with the deployment.
+    /// </summary>
+    public Func<string, CancellationToken, Task<BeforeRolloutNote?>>? BeforeRollout { get; init; }
+
     /// <summary>A rollout timeout other than <see cref="EcsDeployerOptions.Timeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 }
+
+/// <summary>What a before-rollout step leaves for the deployment's record: the schema it migrated to, the backup it took.</summary>
+public sealed record BeforeRolloutNote(Database.SchemaInfo? Schema, string? Backup);

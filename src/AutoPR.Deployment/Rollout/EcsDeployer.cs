@@ -120,6 +120,23 @@ public sealed class EcsDeployer
             progress?.Report(new TaskDefinitionRegistered(Now, arn));
         }
 
+        if (request.BeforeRollout is { } beforeRollout)
+        {
+            // Expand first: the new release's migrations run before any of its tasks. A failure stops here, with the
+            // service untouched.
+            try
+            {
+                var migrated = await beforeRollout(arn, cancellationToken).ConfigureAwait(false);
+                facts = facts with { Schema = migrated?.Schema, Backup = migrated?.Backup };
+            }
+            catch (Exception ex) when (ex is DeploymentFailedException or DeploymentRefusedException or AwsServiceException)
+            {
+                await RecordAsync(DeploymentKind.Deploy, arn, facts, request.Actor, started, DeploymentOutcome.Failed,
+                    "before the rollout: " + ex.Message, progress, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+        }
+
         RolloutWatch watch;
         try
         {
@@ -194,7 +211,11 @@ public sealed class EcsDeployer
         IProgress<DeploymentEvent>? progress,
         CancellationToken cancellationToken) =>
         _context.Recorder.RecordAsync(
-            new RecordRequest { Kind = kind, TaskDefinitionArn = taskDefinitionArn, Facts = facts, Actor = actor, StartedAt = started, Outcome = outcome, Reason = reason },
+            new RecordRequest
+            {
+                Kind = kind, TaskDefinitionArn = taskDefinitionArn, Facts = facts, Actor = actor, StartedAt = started, Outcome = outcome, Reason = reason,
+                Schema = facts.Schema, Backup = facts.Backup,
+            },
             progress,
             cancellationToken);
 

@@ -7,6 +7,12 @@ namespace AutoPR.Deployment.Rollout;
 /// <summary>What a task definition says about the release it runs: image digest, git commit, version, image tag.</summary>
 public sealed record TaskDefinitionFacts(string? Image, string? ImageDigest, string? GitSha, string? Version, string? ImageTag)
 {
+    /// <summary>The schema the release migrated the database to before its rollout, when it did (history records it).</summary>
+    public Database.SchemaInfo? Schema { get; init; }
+
+    /// <summary>The backup taken before that migration, when one was.</summary>
+    public string? Backup { get; init; }
+
     /// <summary>Reads the first container (or the one named <paramref name="containerName"/>) of a task-definition document.</summary>
     public static TaskDefinitionFacts From(JsonObject taskDefinition, string? containerName = null)
     {

@@ -11,6 +11,9 @@ internal sealed class HealthProbe(HttpClient http, Uri healthUrl, TimeSpan timeo
 
     public Uri VersionUrl { get; } = new(healthUrl, "/version");
 
+    /// <summary>The schema the last /version answer stated (schemaVersion, schemaCompatibleFrom), when it stated one.</summary>
+    public Database.SchemaInfo? Schema { get; private set; }
+
     /// <summary>(healthy, what was seen).</summary>
     public async Task<(bool Healthy, string Observed)> HealthAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +42,12 @@ internal sealed class HealthProbe(HttpClient http, Uri healthUrl, TimeSpan timeo
 
         try
         {
-            var revision = JsonNode.Parse(body!)?["revision"]?.GetValue<string>();
+            var answer = JsonNode.Parse(body!);
+            var revision = answer?["revision"]?.GetValue<string>();
+            if (answer?["schemaVersion"]?.GetValue<int>() is { } schema)
+            {
+                Schema = new Database.SchemaInfo(schema, answer["schemaCompatibleFrom"]?.GetValue<int>() ?? 1);
+            }
             return (revision, revision ?? "no \"revision\" in the answer");
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)

@@ -25,6 +25,9 @@ public sealed record VerificationReport
     /// <summary>When it ended.</summary>
     public required DateTimeOffset FinishedAt { get; init; }
 
+    /// <summary>The database schema the verified release needs, as its /version stated it (null: it has no database, or did not say).</summary>
+    public Database.SchemaInfo? Schema { get; init; }
+
     /// <summary>Whether no check failed and at least one passed.</summary>
     public bool Passed => Checks.All(c => c.Status != CheckStatus.Failed) && Checks.Any(c => c.Status == CheckStatus.Passed);
 

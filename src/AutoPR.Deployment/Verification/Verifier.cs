@@ -57,6 +57,7 @@ public sealed class Verifier
         var expectedArn = request.TaskDefinitionArn ?? service?.TaskDefinition ?? "(none)";
         run.Complete(RolloutCheck(service, expectedArn));
         string? expectedRevision = request.ExpectedRevision;
+        Database.SchemaInfo? schema = null;
         if (!run.Failed)
         {
             if (expectedRevision is null)
@@ -68,6 +69,7 @@ public sealed class Verifier
             var probe = new HealthProbe(_http, environment.HealthUrl, _options.ProbeTimeout);
             var probes = new ProbeTracker(environment.Verification.ConsecutiveHealthyChecks, _options.MaxConsecutiveProbeFailures, expectedRevision);
             await ProbeUntilHealthyAsync(run, probe, probes, cancellationToken).ConfigureAwait(false);
+            schema = probe.Schema;
             if (!run.Failed)
             {
                 var window = request.BakeWindow ?? TimeSpan.FromSeconds(environment.Verification.BakeWindowSeconds);
@@ -85,6 +87,7 @@ public sealed class Verifier
             Checks = run.ChecksInOrder(),
             StartedAt = started,
             FinishedAt = Now,
+            Schema = schema,
         };
         await RecordAsync(request, report, cancellationToken).ConfigureAwait(false);
         return report;
@@ -189,6 +192,7 @@ public sealed class Verifier
             FinishedAt = report.FinishedAt,
             Outcome = report.Passed ? DeploymentOutcome.Verified : DeploymentOutcome.VerificationFailed,
             Reason = report.Passed ? null : report.Summary,
+            Schema = report.Schema,
         }, progress: null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -57,7 +57,8 @@ public sealed class EnvironmentFilesTests
         Assert.Equal("127.0.0.1:5000", local.Ecr.RegistryHost(local.Aws));
         Assert.Equal(new Uri("http://127.0.0.1:8080"), local.LoadBalancer.ListenerUrl);
         Assert.Equal(new Uri("http://127.0.0.1:8080/health"), local.HealthUrl);
-        Assert.Empty(local.Secrets);
+        // The local stack's PostgreSQL URL: LocalUp puts it into LocalEcs's parameter store.
+        Assert.Equal("arn:aws:ssm:us-east-1:000000000000:parameter/autopr/local/DATABASE_URL", Assert.Single(local.Secrets).Value);
         Assert.All(local.Aws.Endpoints.Values, uri => Assert.True(IPAddress.IsLoopback(IPAddress.Parse(uri.Host))));
     }
 

