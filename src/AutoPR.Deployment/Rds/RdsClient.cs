@@ -68,7 +68,7 @@ public sealed class RdsClient(AwsQueryClient core)
         ArgumentException.ThrowIfNullOrWhiteSpace(dbInstanceIdentifier);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? marker = null;
-        do
+        while (true)
         {
             var fields = new List<KeyValuePair<string, string>> { new("DBInstanceIdentifier", dbInstanceIdentifier) };
             if (snapshotType is not null)
@@ -100,7 +100,6 @@ public sealed class RdsClient(AwsQueryClient core)
                     "the service returned the same marker twice", null, null, false, null);
             }
         }
-        while (true);
     }
 
     private static IEnumerable<RdsSnapshotView> Snapshots(System.Xml.Linq.XElement result) =>
