@@ -60,12 +60,12 @@ public sealed class AwsJsonClient : IDisposable
         _endpoints.GetOrAdd(service, s => AwsEndpointResolver.Resolve(s, _options.Region, _options.Endpoints));
 
     /// <summary>Sends one request and returns the response document (an empty object for an empty body).</summary>
-    public Task<JsonObject> SendAsync(AwsOperation operation, JsonObject request, CancellationToken cancellationToken)
+    public async Task<JsonObject> SendAsync(AwsOperation operation, JsonObject request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);
         var wire = new AwsWireRequest(Encoding.UTF8.GetBytes(request.ToJsonString()), operation.Service.ContentType, operation.Target);
-        return SendAsync(operation, wire, AwsErrorParser.Parse, ParseResponse, cancellationToken);
+        return await SendAsync(operation, wire, AwsErrorParser.Parse, ParseResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
