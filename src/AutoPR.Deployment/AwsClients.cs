@@ -6,7 +6,9 @@ using AutoPR.Deployment.Aws.Retries;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Logs;
 using AutoPR.Deployment.Metrics;
+using AutoPR.Deployment.Rds;
 using AutoPR.Deployment.Ssm;
 
 namespace AutoPR.Deployment;
@@ -25,11 +27,19 @@ public sealed class AwsClients : IDisposable
         Ecr = new EcrClient(core, options.Time);
         CloudWatch = new CloudWatchClient(core);
         Ssm = SsmParameterChecker.Create(options.Credentials, options.Endpoints, options.Retry, options.Logger);
+        SsmParameters = new SsmClient(core);
+        Logs = new LogsClient(core);
+        Rds = new RdsClient(new AwsQueryClient(core));
     }
 
-    /// <summary>Every operation the clients may call, for the deployer's IAM policy ("ecs:UpdateService", ...).</summary>
+    /// <summary>
+    /// Every operation a deployment may call, for the deployer's IAM policy ("ecs:UpdateService", ...), each once.
+    /// Not in it: what only the local stack and operators call (<see cref="EcsOperations.CreateCluster"/>,
+    /// <see cref="SsmOperations.ParameterWrites"/>).
+    /// </summary>
     public static IReadOnlyList<AwsOperation> AllOperations { get; } =
-        [.. EcsClient.Operations, .. EcrClient.Operations, .. CloudWatchClient.Operations, .. SsmParameterChecker.Operations];
+        [.. new[] { EcsClient.Operations, EcrClient.Operations, CloudWatchClient.Operations, SsmParameterChecker.Operations, SsmClient.Operations, LogsClient.Operations, RdsClient.Operations }
+            .SelectMany(o => o).Distinct()];
 
     /// <summary>The shared JSON-protocol connection (its Retrying event reports retries).</summary>
     public AwsJsonClient Core { get; }
@@ -48,6 +58,15 @@ public sealed class AwsClients : IDisposable
 
     /// <summary>SSM secret parameter checks.</summary>
     public SsmParameterChecker Ssm { get; }
+
+    /// <summary>SSM parameters: read, and (local stack, operators) write and delete.</summary>
+    public SsmClient SsmParameters { get; }
+
+    /// <summary>Amazon CloudWatch Logs.</summary>
+    public LogsClient Logs { get; }
+
+    /// <summary>Amazon RDS snapshots (AWS Query protocol, over the same connection).</summary>
+    public RdsClient Rds { get; }
 
     /// <summary>
     /// Resolves region (environment file, AWS_REGION, AWS_DEFAULT_REGION, profile), endpoints (environment file,

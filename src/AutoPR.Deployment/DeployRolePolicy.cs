@@ -5,7 +5,9 @@ namespace AutoPR.Deployment;
 
 /// <summary>
 /// The IAM policy of the role that deploys: exactly the actions the clients call (from their operation lists,
-/// so it cannot drift), plus the few that are not API calls of ours but that a deployment needs.
+/// so it cannot drift), plus the few that are not API calls of ours but that a deployment needs. SSM is read
+/// only: ssm:PutParameter and ssm:DeleteParameter (<see cref="Ssm.SsmOperations.ParameterWrites"/>) are for
+/// the local stack and operators, and are deliberately left out of the role CI deploys with.
 /// </summary>
 public static class DeployRolePolicy
 {
@@ -17,6 +19,7 @@ public static class DeployRolePolicy
         ["ecr:UploadLayerPart"] = "docker push uploads layers",
         ["ecr:CompleteLayerUpload"] = "docker push uploads layers",
         ["iam:PassRole"] = "RegisterTaskDefinition hands the task and execution roles to ECS",
+        ["rds:AddTagsToResource"] = "CreateDBSnapshot with tags: RDS authorizes tagging on create as this action too",
     };
 
     /// <summary>Every action the policy allows, sorted.</summary>

@@ -4,11 +4,11 @@ namespace AutoPR.Deployment.Aws;
 /// The protocol facts of one AWS service, as its official API model states them: who signs, which host
 /// prefix, which JSON protocol version and target prefix, and which prefix IAM actions use.
 /// </summary>
-/// <param name="Id">Short identifier, used in logs and errors ("ecs", "ecr", "cloudwatch", "ssm").</param>
+/// <param name="Id">Short identifier, used in logs, errors and as the key of aws.endpoints ("ecs", "ecr", "cloudwatch", "ssm", "rds", "logs").</param>
 /// <param name="SigningName">SigV4 service name (credential scope).</param>
 /// <param name="EndpointPrefix">Host prefix of the standard regional endpoint.</param>
-/// <param name="TargetPrefix">Prefix of the X-Amz-Target header value.</param>
-/// <param name="JsonVersion">AWS JSON protocol version ("1.0" or "1.1").</param>
+/// <param name="TargetPrefix">Prefix of the X-Amz-Target header value (empty for a Query-protocol service).</param>
+/// <param name="JsonVersion">AWS JSON protocol version ("1.0" or "1.1"; empty for a Query-protocol service).</param>
 /// <param name="EndpointVariableSuffix">Suffix of the AWS_ENDPOINT_URL_&lt;SUFFIX&gt; override variable.</param>
 /// <param name="IamPrefix">Prefix of the IAM actions ("ecs:DescribeServices").</param>
 public sealed record AwsService(
@@ -29,8 +29,17 @@ public sealed record AwsService(
     /// <summary>Amazon CloudWatch metrics (AWS JSON 1.0, signs as "monitoring").</summary>
     public static readonly AwsService CloudWatch = new("cloudwatch", "monitoring", "monitoring", "GraniteServiceVersion20100801", "1.0", "CLOUDWATCH", "cloudwatch");
 
-    /// <summary>AWS Systems Manager (used through AWSSDK.SimpleSystemsManagement; listed for endpoints and IAM).</summary>
+    /// <summary>AWS Systems Manager (AWS JSON 1.1): parameters through the SSM client, secret checks through AWSSDK.SimpleSystemsManagement.</summary>
     public static readonly AwsService Ssm = new("ssm", "ssm", "ssm", "AmazonSSM", "1.1", "SSM", "ssm");
+
+    /// <summary>Amazon CloudWatch Logs (AWS JSON 1.1, signs as "logs").</summary>
+    public static readonly AwsService Logs = new("logs", "logs", "logs", "Logs_20140328", "1.1", "CLOUDWATCH_LOGS", "logs");
+
+    /// <summary>Amazon RDS: the AWS Query protocol (form-encoded POST, XML answers), API version 2014-10-31.</summary>
+    public static readonly AwsService Rds = new("rds", "rds", "rds", string.Empty, string.Empty, "RDS", "rds") { QueryVersion = "2014-10-31" };
+
+    /// <summary>The API version a Query-protocol service takes in its Version field; null for a JSON-protocol service.</summary>
+    public string? QueryVersion { get; init; }
 
     /// <summary>The request and response content type of the service's JSON protocol.</summary>
     public string ContentType => "application/x-amz-json-" + JsonVersion;

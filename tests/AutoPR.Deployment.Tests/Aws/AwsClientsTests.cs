@@ -62,7 +62,12 @@ public sealed class AwsClientsTests(MotoServerFixture moto) : IDisposable
         Assert.Contains("ssm:GetParameter", actions);
         Assert.Contains("ecs:ContinueServiceDeployment", actions);
         Assert.Contains("ecs:RunTask", actions);
-        Assert.Equal(19 + 7 + 1 + 2, actions.Count);
+        Assert.Contains("logs:GetLogEvents", actions);
+        Assert.Contains("rds:CreateDBSnapshot", actions);
+        Assert.DoesNotContain("ssm:PutParameter", actions);
+
+        // ECS 19, ECR 7, CloudWatch 1, SSM 2 (GetParameter shared by the checker and the SSM client), Logs 1, RDS 2.
+        Assert.Equal(19 + 7 + 1 + 2 + 1 + 2, actions.Count);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

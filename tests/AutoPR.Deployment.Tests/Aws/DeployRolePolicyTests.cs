@@ -19,6 +19,19 @@ public sealed class DeployRolePolicyTests
         Assert.Contains("ecs:UpdateService", allowed);
         Assert.Contains("ecs:StopServiceDeployment", allowed);
         Assert.Contains("ecr:GetAuthorizationToken", allowed);
+        Assert.Contains("logs:GetLogEvents", allowed);
+        Assert.Contains("rds:CreateDBSnapshot", allowed);
+        Assert.Contains("rds:DescribeDBSnapshots", allowed);
+        Assert.Contains("rds:AddTagsToResource", allowed);
+    }
+
+    [Fact]
+    public void The_ci_deploy_role_reads_ssm_parameters_but_cannot_write_or_delete_them()
+    {
+        var allowed = AllowedActions(DeployRolePolicy.Document());
+
+        Assert.Equal(["ssm:DescribeParameters", "ssm:GetParameter"], allowed.Where(a => a.StartsWith("ssm:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.All(AutoPR.Deployment.Ssm.SsmOperations.ParameterWrites, o => Assert.DoesNotContain(o.IamAction, allowed));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace AutoPR.Deployment.Tests.Aws;
 /// <summary>Endpoint resolution is a pure function: tested without sending anything anywhere.</summary>
 public sealed class EndpointTests
 {
-    private static readonly AwsService[] Services = [AwsService.Ecs, AwsService.Ecr, AwsService.CloudWatch, AwsService.Ssm];
+    private static readonly AwsService[] Services = [AwsService.Ecs, AwsService.Ecr, AwsService.CloudWatch, AwsService.Ssm, AwsService.Logs, AwsService.Rds];
     private static readonly string[] Regions = ["us-east-1", "eu-west-1", "ap-southeast-2", "sa-east-1", "il-central-1", "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1"];
 
     [Fact]
@@ -33,6 +33,8 @@ public sealed class EndpointTests
     [InlineData("cloudwatch", "cn-north-1", false, "https://monitoring.cn-north-1.amazonaws.com.cn/")]
     [InlineData("ecr", "us-gov-west-1", true, "https://ecr-fips.us-gov-west-1.amazonaws.com/")]
     [InlineData("ecs", "us-east-1", true, "https://ecs-fips.us-east-1.amazonaws.com/")]
+    [InlineData("rds", "eu-west-1", false, "https://rds.eu-west-1.amazonaws.com/")]
+    [InlineData("logs", "eu-west-1", false, "https://logs.eu-west-1.amazonaws.com/")]
     public void Standard_endpoints(string service, string region, bool fips, string expected)
     {
         var resolved = AwsEndpointResolver.Resolve(Services.Single(s => s.Id == service), region, AwsEndpointSettings.Standard with { UseFips = fips });
@@ -64,6 +66,18 @@ public sealed class EndpointTests
         Assert.Equal("http://127.0.0.1:3002/", AwsEndpointResolver.Resolve(AwsService.CloudWatch, "eu-west-1", settings).ToString());
         Assert.Equal("http://127.0.0.1:3003/", AwsEndpointResolver.Resolve(AwsService.Ssm, "eu-west-1", settings).ToString());
         Assert.Equal("https://ecs.eu-west-1.amazonaws.com/", AwsEndpointResolver.Resolve(AwsService.Ecs, "eu-west-1", settings).ToString());
+    }
+
+    [Fact]
+    public void Rds_and_logs_take_their_own_variables_and_environment_file_keys()
+    {
+        var settings = AwsEndpointSettings.FromEnvironment(
+            Variables(("AWS_ENDPOINT_URL_RDS", "http://127.0.0.1:3004"), ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "http://127.0.0.1:3005")),
+            new Dictionary<string, Uri> { ["logs"] = new("http://127.0.0.1:4566") });
+
+        Assert.Equal("http://127.0.0.1:3004/", AwsEndpointResolver.Resolve(AwsService.Rds, "eu-west-1", settings).ToString());
+        Assert.Equal("http://127.0.0.1:4566/", AwsEndpointResolver.Resolve(AwsService.Logs, "eu-west-1", settings).ToString());
+        Assert.Equal("https://monitoring.eu-west-1.amazonaws.com/", AwsEndpointResolver.Resolve(AwsService.CloudWatch, "eu-west-1", settings).ToString());
     }
 
     [Fact]

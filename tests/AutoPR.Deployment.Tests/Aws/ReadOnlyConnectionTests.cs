@@ -3,6 +3,7 @@ using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Aws.Protocol;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs;
+using AutoPR.Deployment.Ssm;
 using AutoPR.Deployment.Tests.Fixtures;
 
 namespace AutoPR.Deployment.Tests.Aws;
@@ -15,12 +16,16 @@ public sealed class ReadOnlyConnectionTests
     [
         "ecs:CreateService", "ecs:UpdateService", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
         "ecs:RunTask", "ecs:StopTask", "ecs:StopServiceDeployment", "ecs:ContinueServiceDeployment", "ecs:TagResource", "ecs:CreateCluster", "ecr:CreateRepository", "ecr:PutImage",
+        "rds:CreateDBSnapshot", "ssm:PutParameter", "ssm:DeleteParameter",
     ];
+
+    private static IEnumerable<AwsOperation> Known =>
+        AwsClients.AllOperations.Append(EcsOperations.CreateCluster).Concat(SsmOperations.ParameterWrites);
 
     [Fact]
     public void Every_operation_the_clients_know_is_a_read_except_the_ones_that_change_the_account()
     {
-        var all = AwsClients.AllOperations.Append(EcsOperations.CreateCluster).ToList();
+        var all = Known.ToList();
 
         Assert.Equal(Writes.Order(StringComparer.Ordinal), all.Where(o => o.Access == AwsAccess.Write).Select(o => o.IamAction).Order(StringComparer.Ordinal));
         Assert.All(all.Where(o => o.Access == AwsAccess.Read), o => Assert.Matches("^(Describe|List|Get|BatchGet)", o.Name));
@@ -32,7 +37,7 @@ public sealed class ReadOnlyConnectionTests
         var handler = new RecordingHandler(CannedResponses.Respond);
         using var core = new AwsJsonClient(TestConnections.InProcess(handler) with { ReadOnly = true });
 
-        foreach (var write in AwsClients.AllOperations.Append(EcsOperations.CreateCluster).Where(o => o.Access == AwsAccess.Write))
+        foreach (var write in Known.Where(o => o.Access == AwsAccess.Write))
         {
             var refused = await Assert.ThrowsAsync<ReadOnlyViolationException>(() => core.SendAsync(write, [], CancellationToken.None));
             Assert.Equal(write, refused.Operation);

@@ -79,6 +79,47 @@ public sealed class SigV4Tests
     }
 
     [Fact]
+    public async Task Botocore_computes_the_same_signature_for_a_form_encoded_query_request()
+    {
+        var handler = new RecordingHandler((_, _) => Rds.RdsResponses.Result("CreateDBSnapshot", Rds.RdsResponses.Snapshot()));
+        var credentials = new SessionAWSCredentials("ASIAEXAMPLEKEYID0003", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "token-three");
+        using (var client = new AwsJsonClient(TestConnections.InProcess(handler) with { Credentials = credentials, FixedSigningTime = SignedAt }))
+        {
+            await new AwsQueryClient(client).SendAsync(AutoPR.Deployment.Rds.RdsOperations.CreateDBSnapshot,
+                [new("DBInstanceIdentifier", "autopr-prod"), new("DBSnapshotIdentifier", "pre-migrate"), new("Tags.Tag.1.Key", "by"), new("Tags.Tag.1.Value", "ci run/7 & co")],
+                CancellationToken.None);
+        }
+
+        var request = Assert.Single(handler.Requests);
+        var ours = ParseAuthorization(request.Header("Authorization"));
+        var headers = new JsonObject();
+        foreach (var name in ours.SignedHeaders)
+        {
+            headers[name] = name == "host" ? request.Uri.Authority : request.Header(name);
+        }
+
+        var input = new JsonArray(new JsonObject
+        {
+            ["method"] = request.Method.Method,
+            ["url"] = request.Uri.ToString(),
+            ["headers"] = headers,
+            ["body"] = request.Body,
+            ["access_key"] = "ASIAEXAMPLEKEYID0003",
+            ["secret_key"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            ["token"] = "token-three",
+            ["region"] = "eu-west-1",
+            ["service"] = "rds",
+            ["timestamp"] = request.Header("X-Amz-Date"),
+        });
+        var theirs = JsonNode.Parse(await Python.RunScriptAsync("sigv4_verify.py", input.ToJsonString()))!.AsArray()[0]!;
+
+        Assert.Equal("https://rds.eu-west-1.amazonaws.com/", request.Uri.ToString());
+        Assert.Contains("content-type", ours.SignedHeaders);
+        Assert.DoesNotContain("x-amz-target", ours.SignedHeaders);
+        Assert.True(theirs["signature"]!.GetValue<string>() == ours.Signature, $"botocore {theirs["signature"]} vs ours {ours.Signature}; botocore canonical request:\n{theirs["canonical_request"]}");
+    }
+
+    [Fact]
     public async Task The_session_token_is_sent_and_signed()
     {
         var handler = new RecordingHandler(CannedResponses.Respond);

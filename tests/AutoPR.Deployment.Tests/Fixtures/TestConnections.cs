@@ -33,6 +33,8 @@ public static class TestConnections
                 ["ecr"] = endpoint,
                 ["cloudwatch"] = endpoint,
                 ["ssm"] = endpoint,
+                ["logs"] = endpoint,
+                ["rds"] = endpoint,
             },
         },
         Retry = retry ?? AwsRetryOptions.Standard with { BaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) },

@@ -39,8 +39,8 @@ public static class AwsEndpointResolver
             return $"{service.EndpointPrefix}.{region}.{partition.DnsSuffix}";
         }
 
-        // GovCloud's CloudWatch and SSM endpoints are FIPS-validated already: the rules map FIPS to the same host.
-        if (partition == AwsPartition.AwsUsGov && (service == AwsService.CloudWatch || service == AwsService.Ssm))
+        // GovCloud's CloudWatch, SSM, Logs and RDS endpoints are FIPS-validated already: the rules map FIPS to the same host.
+        if (partition == AwsPartition.AwsUsGov && (service == AwsService.CloudWatch || service == AwsService.Ssm || service == AwsService.Logs || service == AwsService.Rds))
         {
             return $"{service.EndpointPrefix}.{region}.{partition.DnsSuffix}";
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -17,9 +18,10 @@ using Polly.Timeout;
 namespace AutoPR.Deployment.Aws.Protocol;
 
 /// <summary>
-/// The one place every AWS JSON-protocol request goes through: POST / with X-Amz-Target and the protocol's
-/// content type, signed by AWSSDK.Core's <see cref="SigV4SigningHandler"/>, retried by the Polly pipeline,
-/// errors parsed into <see cref="AwsServiceException"/>. Request documents are sent exactly as given.
+/// The one place every AWS request goes through: POST / with X-Amz-Target and the protocol's content type,
+/// signed by AWSSDK.Core's <see cref="SigV4SigningHandler"/>, retried by the Polly pipeline, errors parsed into
+/// <see cref="AwsServiceException"/>. Request documents are sent exactly as given. <see cref="AwsQueryClient"/>
+/// sends the Query protocol (RDS) through the same path.
 /// </summary>
 public sealed class AwsJsonClient : IDisposable
 {
@@ -62,12 +64,29 @@ public sealed class AwsJsonClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);
+        var wire = new AwsWireRequest(Encoding.UTF8.GetBytes(request.ToJsonString()), operation.Service.ContentType, operation.Target);
+        return await SendAsync(operation, wire, AwsErrorParser.Parse, ParseResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The request path every protocol shares: the read-only check, endpoint, signing, retries and timeouts, and
+    /// logging (never bodies). <paramref name="parseError"/> turns a non-success answer into the exception,
+    /// <paramref name="parseResponse"/> reads a success (the text and the request id).
+    /// </summary>
+    internal async Task<T> SendAsync<T>(
+        AwsOperation operation,
+        AwsWireRequest request,
+        Func<AwsOperation, HttpStatusCode, HttpResponseHeaders, string, AwsServiceException> parseError,
+        Func<AwsOperation, string, string?, T> parseResponse,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(request);
         if (_options.ReadOnly && operation.Access != AwsAccess.Read)
         {
             throw new ReadOnlyViolationException(operation);
         }
 
-        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
         var endpoint = EndpointFor(operation.Service);
         var invocationId = Guid.NewGuid().ToString();
         var attempt = 0;
@@ -77,7 +96,11 @@ public sealed class AwsJsonClient : IDisposable
         try
         {
             return await _pipeline.ExecuteAsync(
-                async ctx => await SendOnceAsync(operation, endpoint, body, invocationId, ++attempt, ctx.CancellationToken).ConfigureAwait(false),
+                async ctx =>
+                {
+                    var text = await SendOnceAsync(operation, endpoint, request, parseError, invocationId, ++attempt, ctx.CancellationToken).ConfigureAwait(false);
+                    return parseResponse(operation, text.Body, text.RequestId);
+                },
                 context).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
@@ -129,12 +152,23 @@ public sealed class AwsJsonClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private async Task<JsonObject> SendOnceAsync(AwsOperation operation, Uri endpoint, byte[] body, string invocationId, int attempt, CancellationToken cancellationToken)
+    private async Task<(string Body, string? RequestId)> SendOnceAsync(
+        AwsOperation operation,
+        Uri endpoint,
+        AwsWireRequest request,
+        Func<AwsOperation, HttpStatusCode, HttpResponseHeaders, string, AwsServiceException> parseError,
+        string invocationId,
+        int attempt,
+        CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
-        message.Content = new ByteArrayContent(body);
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue(operation.Service.ContentType);
-        message.Headers.TryAddWithoutValidation("X-Amz-Target", operation.Target);
+        message.Content = new ByteArrayContent(request.Body);
+        message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        if (request.Target is not null)
+        {
+            message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
+        }
+
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", string.Create(CultureInfo.InvariantCulture, $"attempt={attempt}; max={_options.Retry.MaxAttempts}"));
@@ -162,10 +196,10 @@ public sealed class AwsJsonClient : IDisposable
                 operation.IamAction, attempt, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
             if (!response.IsSuccessStatusCode)
             {
-                throw AwsErrorParser.Parse(operation, response.StatusCode, response.Headers, text);
+                throw parseError(operation, response.StatusCode, response.Headers, text);
             }
 
-            return ParseResponse(operation, text, requestId);
+            return (text, requestId);
         }
     }
 
@@ -184,7 +218,7 @@ public sealed class AwsJsonClient : IDisposable
         catch (JsonException ex)
         {
             throw new AwsServiceException(operation.Service.Id, operation.Name, "InvalidResponse",
-                "the response is not a JSON object: " + ex.Message, requestId, System.Net.HttpStatusCode.OK, false, ex);
+                "the response is not a JSON object: " + ex.Message, requestId, HttpStatusCode.OK, false, ex);
         }
     }
 
