@@ -367,9 +367,22 @@ public sealed class Deployments : IDisposable
             ExtraEnvironment = extraEnvironment,
         });
 
-    private static TaskLogReader? TaskLogs() => null;
+    /// <summary>Reads a one-off task's awslogs stream forward (CloudWatch Logs GetLogEvents).</summary>
+    private TaskLogReader TaskLogs() => async (group, stream, token, cancellationToken) =>
+    {
+        var page = await _clients.Logs.GetLogEventsAsync(group, stream, startFromHead: true, nextToken: token, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ([.. page.Events.Select(e => e.Message)], page.NextForwardToken);
+    };
 
-    private static IDatabaseBackup? Backup() => null;
+    /// <summary>The backup the environment asks for before migrations change the database.</summary>
+    private IDatabaseBackup? Backup() => Environment.Database switch
+    {
+        { Backup: DatabaseBackupKind.RdsSnapshot, DbInstanceIdentifier: { } instance } =>
+            new Database.Backups.RdsSnapshotBackup(_clients.Rds, instance, Environment.Name, Context.Time),
+        { Backup: DatabaseBackupKind.PgDump } database =>
+            new Database.Backups.PgDumpBackup(_clients.SsmParameters, Environment.Secrets[database.UrlSecret], Path.Combine(_options.StateDirectory, "local-stack", "backups"), Environment.Name, Context.Time),
+        _ => null,
+    };
 
     private OneOffTaskRunner Runner() => new(_clients.Ecs, Environment, Context.Time, TaskLogs());
 
