@@ -37,7 +37,12 @@ internal static class PullRequestEndpoints
             return Problem(StatusCodes.Status400BadRequest, "the body must be JSON like {\"repository\": \"owner/name\", \"number\": 42, \"title\": \"...\"}");
         }
 
-        if ((body?.Problem() ?? "the body must be a JSON object") is { } problem)
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "the body must be a JSON object");
+        }
+
+        if (body.Problem() is { } problem)
         {
             return Problem(StatusCodes.Status400BadRequest, problem);
         }
@@ -46,12 +51,12 @@ internal static class PullRequestEndpoints
         {
             try
             {
-                var stored = await store.AddAsync(body!, cancellationToken);
+                var stored = await store.AddAsync(body, cancellationToken);
                 return Results.Json(stored, statusCode: StatusCodes.Status201Created);
             }
             catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
             {
-                return Problem(StatusCodes.Status409Conflict, $"{body!.Repository}#{body.Number} is stored already");
+                return Problem(StatusCodes.Status409Conflict, $"{body.Repository}#{body.Number} is stored already");
             }
         });
     }

@@ -7,7 +7,9 @@ internal static class Sql
 {
     public static async Task<object?> ScalarAsync(string databaseUrl, string sql)
     {
-        await using var connection = new NpgsqlConnection(AutoPR.Service.Database.DatabaseUrl.Parse(databaseUrl).ConnectionString);
+        // No pooling: a test that restarts the server must not get a pooled connection it killed.
+        var connectionString = new NpgsqlConnectionStringBuilder(AutoPR.Service.Database.DatabaseUrl.Parse(databaseUrl).ConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
