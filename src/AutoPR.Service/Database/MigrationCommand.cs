@@ -68,7 +68,7 @@ internal static class MigrationCommand
 
         if (arguments.PlanOnly)
         {
-            return await PrintPlanAsync(connection, migrations, target, output, cancellationToken);
+            return await PrintPlanAsync(connection, migrations, target, arguments.To is null, output, cancellationToken);
         }
 
         await using var migrationLock = await MigrationLock.AcquireAsync(
@@ -81,7 +81,7 @@ internal static class MigrationCommand
         }
 
         // Read under the lock: a runner we waited for may have done the work already.
-        if (await CreatePlanAsync(connection, migrations, target, output, cancellationToken) is not { } plan)
+        if (await CreatePlanAsync(connection, migrations, target, arguments.To is null, output, cancellationToken) is not { } plan)
         {
             return ExitCodes.Failure;
         }
@@ -131,9 +131,10 @@ internal static class MigrationCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> PrintPlanAsync(NpgsqlConnection connection, MigrationSet migrations, long target, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> PrintPlanAsync(
+        NpgsqlConnection connection, MigrationSet migrations, long target, bool upOnly, TextWriter output, CancellationToken cancellationToken)
     {
-        if (await CreatePlanAsync(connection, migrations, target, output, cancellationToken) is not { } plan)
+        if (await CreatePlanAsync(connection, migrations, target, upOnly, output, cancellationToken) is not { } plan)
         {
             return ExitCodes.Failure;
         }
@@ -151,12 +152,12 @@ internal static class MigrationCommand
     }
 
     private static async Task<MigrationPlan?> CreatePlanAsync(
-        NpgsqlConnection connection, MigrationSet migrations, long target, TextWriter output, CancellationToken cancellationToken)
+        NpgsqlConnection connection, MigrationSet migrations, long target, bool upOnly, TextWriter output, CancellationToken cancellationToken)
     {
         var applied = await AppliedMigrations.ReadAsync(connection, cancellationToken);
         try
         {
-            return MigrationPlan.Create(migrations, applied, target);
+            return MigrationPlan.Create(migrations, applied, target, upOnly);
         }
         catch (InvalidOperationException ex)
         {

@@ -12,11 +12,20 @@ internal sealed record PlannedStep(MigrationStep Migration, bool Up)
 /// <summary>The steps from the database's applied migrations to a target version, in the order they run.</summary>
 internal sealed record MigrationPlan(long From, long To, IReadOnlyList<PlannedStep> Steps)
 {
+    /// <param name="upOnly">
+    /// Without --to, migrate only goes up: a database a newer release migrated further is left as it is (that
+    /// release's migrate takes it down, knowing its Down steps).
+    /// </param>
     /// <exception cref="InvalidOperationException">The database has a migration this release does not know and the plan would have to undo it.</exception>
-    public static MigrationPlan Create(MigrationSet migrations, IReadOnlyList<long> applied, long target)
+    public static MigrationPlan Create(MigrationSet migrations, IReadOnlyList<long> applied, long target, bool upOnly = false)
     {
         var known = migrations.Steps.ToDictionary(step => step.Version);
         var current = AppliedMigrations.Current(applied);
+        if (upOnly)
+        {
+            target = Math.Max(target, current);
+        }
+
         var unknownAbove = applied.Where(version => version > target && !known.ContainsKey(version)).ToList();
         if (unknownAbove.Count > 0)
         {
