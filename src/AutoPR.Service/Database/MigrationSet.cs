@@ -13,14 +13,18 @@ internal sealed record MigrationStep(long Version, string Description, string? L
 /// The migrations of a release: the classes with [Migration] in one namespace of one assembly. The
 /// service's own set is <see cref="Service"/>; tests build other sets (one that fails halfway, one that is slow).
 /// </summary>
-internal sealed record MigrationSet(Assembly Assembly, string Namespace)
+internal sealed class MigrationSet(Assembly assembly, string @namespace)
 {
+    private IReadOnlyList<MigrationStep>? _steps;
+
     public static MigrationSet Service { get; } = new(typeof(MigrationSet).Assembly, typeof(Migrations.M0001CreatePullRequests).Namespace!);
 
-    /// <summary>Ascending by version.</summary>
-    public IReadOnlyList<MigrationStep> Steps => _steps ??= Discover();
+    public Assembly Assembly { get; } = assembly;
 
-    private IReadOnlyList<MigrationStep>? _steps;
+    public string Namespace { get; } = @namespace;
+
+    /// <summary>Ascending by version; found by reflection once.</summary>
+    public IReadOnlyList<MigrationStep> Steps => _steps ??= Discover();
 
     private List<MigrationStep> Discover() =>
         [.. Assembly.GetTypes()

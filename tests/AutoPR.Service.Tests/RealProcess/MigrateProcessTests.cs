@@ -41,4 +41,29 @@ public sealed class MigrateProcessTests(PostgresFixture postgres)
         Assert.Contains("DATABASE_URL=", process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2secret", process.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_running_service_names_its_database_and_reports_it_unreachable_in_readiness_without_the_password()
+    {
+        const string Password = "hunter2secret";
+        var endpoint = FreeLoopbackEndpoint.Allocate();
+        var databasePort = PostgresFixture.FreePort();
+        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["BIND_ADDRESS"] = endpoint.Address,
+            ["PORT"] = endpoint.PortText,
+            ["DATABASE_URL"] = $"postgres://autopr:{Password}@127.0.0.1:{databasePort}/autopr_local",
+        });
+        using var client = new HttpClient();
+
+        await service.WaitForOutputAsync($"127.0.0.1:{databasePort}/autopr_local");
+        await service.WaitForStatusAsync(client, new Uri(endpoint.BaseUri, "/health"), System.Net.HttpStatusCode.OK);
+        using var ready = await client.GetAsync(new Uri(endpoint.BaseUri, "/health/ready"));
+        var body = await ready.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains($"cannot reach the database 127.0.0.1:{databasePort}/autopr_local", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, service.Output, StringComparison.Ordinal);
+    }
 }
