@@ -1,3 +1,4 @@
+using AutoPR.Service.Database;
 using AutoPR.Service.Faults;
 
 namespace AutoPR.Service.Configuration;
@@ -7,7 +8,8 @@ internal sealed record ServiceSettings(
     VersionInfo Version,
     LoggingSettings Logging,
     ShutdownSettings Shutdown,
-    FaultSettings Faults)
+    FaultSettings Faults,
+    DatabaseUrl? Database)
 {
     /// <exception cref="InvalidSettingException">A variable holds a value the service cannot use.</exception>
     public static ServiceSettings Read(IConfiguration configuration)
@@ -17,6 +19,7 @@ internal sealed record ServiceSettings(
             VersionInfo.Read(reader),
             LoggingSettings.Read(reader),
             ShutdownSettings.Read(reader),
-            FaultSettings.Read(reader));
+            FaultSettings.Read(reader),
+            DatabaseUrl.Read(reader));
     }
 }

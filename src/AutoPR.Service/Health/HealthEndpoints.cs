@@ -1,10 +1,13 @@
+using AutoPR.Service.Database;
 using AutoPR.Service.Faults;
 
 namespace AutoPR.Service.Health;
 
 /// <summary>
 /// GET /health (liveness: is the process fine?) and GET /health/ready (readiness: should it get traffic?).
-/// Liveness stays 200 while draining, so an orchestrator does not kill a task that is stopping cleanly.
+/// Liveness stays 200 while draining, so an orchestrator does not kill a task that is stopping cleanly, and it
+/// never asks the database: a database outage must not get every task restarted. Readiness does (when
+/// DATABASE_URL is set): unreachable, or a schema older than this release needs, means no traffic.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -18,19 +21,23 @@ internal static class HealthEndpoints
                 : Results.Json(new HealthDocument("healthy")))
             .WithMetadata(FaultExempt.Instance);
 
-        endpoints.MapGet(ReadinessPath, (FaultSettings faults, ReadinessTracker readiness) =>
+        endpoints.MapGet(ReadinessPath, async (FaultSettings faults, ReadinessTracker readiness, DatabaseReadiness database, CancellationToken cancellationToken) =>
             {
                 if (faults.Unhealthy)
                 {
                     return NotReady("unhealthy", UnhealthyReason);
                 }
 
-                return readiness.State switch
+                switch (readiness.State)
                 {
-                    ReadinessState.Ready => Results.Json(new HealthDocument("ready")),
-                    ReadinessState.Draining => NotReady("draining", "the service is shutting down"),
-                    _ => NotReady("starting", "the service has not finished starting"),
-                };
+                    case ReadinessState.Draining:
+                        return NotReady("draining", "the service is shutting down");
+                    case ReadinessState.Starting:
+                        return NotReady("starting", "the service has not finished starting");
+                }
+
+                var verdict = await database.CheckAsync(cancellationToken);
+                return verdict.Ready ? Results.Json(new HealthDocument("ready")) : NotReady("database", verdict.Reason!);
             })
             .WithMetadata(FaultExempt.Instance);
     }

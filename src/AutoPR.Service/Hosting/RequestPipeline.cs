@@ -23,6 +23,7 @@ internal static class RequestPipeline
         app.MapVersionEndpoint();
         app.MapWorkEndpoint();
         app.MapInstanceEndpoint();
+        app.MapPullRequestEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AutoPR.Service.Configuration;
+using AutoPR.Service.Database;
 using AutoPR.Service.Faults;
 using AutoPR.Service.Health;
 using AutoPR.Service.Logging;
@@ -25,6 +26,9 @@ internal static class ServiceRegistration
         services.AddSingleton(provider => provider.GetRequiredService<ServiceSettings>().Faults);
         services.AddSingleton(provider => ServiceInstance.Create(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadinessTracker>();
+        services.AddSingleton(provider => new ServiceDatabase(provider.GetRequiredService<ServiceSettings>().Database));
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<PullRequestStore>();
         services.AddSingleton<RevisionStamp>();
         services.AddHttpClient(TaskMetadataReader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(2))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false });

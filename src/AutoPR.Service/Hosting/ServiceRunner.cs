@@ -55,6 +55,8 @@ internal static class ServiceRunner
             "Starting {Service:l} {Version:l} (revision {Revision:l}, image {ImageTag:l}) in {Environment:l} on {Urls:l}",
             settings.Version.Service, settings.Version.Version, settings.Version.Revision, settings.Version.ImageTag,
             settings.Version.Environment, app.Configuration[WebHostDefaults.ServerUrlsKey]);
+        // Host, port and database only: the password stays in the connection string.
+        logger.LogInformation("Database: {Database:l}", settings.Database is { } database ? database.Describe() : $"none ({Database.DatabaseUrl.Variable} not set)");
         if (faults.Count > 0)
         {
             logger.LogWarning("Fault injection active: {Faults:l}", string.Join(", ", faults));

@@ -24,7 +24,9 @@ public sealed class VersionEndpointTests
         Assert.Equal("3f2c1ab9d8e7", JsonAssert.String(body, "revision"));
         Assert.Equal("1.4.2-3f2c1ab", JsonAssert.String(body, "imageTag"));
         Assert.Equal("staging", JsonAssert.String(body, "environment"));
-        Assert.Equal(5, body.EnumerateObject().Count());
+        Assert.Equal(2, body.GetProperty("schemaVersion").GetInt64());
+        Assert.Equal(1, body.GetProperty("schemaCompatibleFrom").GetInt64());
+        Assert.Equal(7, body.EnumerateObject().Count());
     }
 
     [Fact]

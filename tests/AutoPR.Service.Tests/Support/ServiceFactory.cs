@@ -32,6 +32,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         ["AUTOPR_FAULT_LATENCY_MS"] = "",
         ["AUTOPR_FAULT_ROUTES"] = "",
         ["ECS_CONTAINER_METADATA_URI_V4"] = "",
+        ["DATABASE_URL"] = "",
     };
 
     public ServiceFactory(IReadOnlyDictionary<string, string>? settings = null, FakeTimeProvider? time = null)

@@ -15,7 +15,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private static readonly string[] ContractVariables =
     [
         "PORT", "BIND_ADDRESS", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS",
-        "LOG_LEVEL", "ENVIRONMENT", "SHUTDOWN_DRAIN_SECONDS", "SHUTDOWN_TIMEOUT_SECONDS",
+        "LOG_LEVEL", "ENVIRONMENT", "SHUTDOWN_DRAIN_SECONDS", "SHUTDOWN_TIMEOUT_SECONDS", "DATABASE_URL",
     ];
 
     private readonly Process _process;
