@@ -51,6 +51,7 @@ internal sealed partial class Build
             if (answering.Answers)
             {
                 await EnsureLocalClusterAsync(local, ct);
+                await EnsureLocalDatabaseAsync(local, ct);
                 throw new TargetSkippedException($"LocalEcs already runs at {LocalEcsEndpoint}" + (LocalTimeScale is null && LocalMetrics is null ? "" : "; --local-time-scale and --local-metrics apply when LocalUp starts it (LocalDown first)"));
             }
 
@@ -86,20 +87,41 @@ internal sealed partial class Build
 
             await localEcs.StartAsync("dotnet", arguments, TimeSpan.FromSeconds(60), ct);
             await EnsureLocalClusterAsync(local, ct);
+            await EnsureLocalDatabaseAsync(local, ct);
             Log.Information("LocalEcs runs at {Endpoint} (ECS, ECR, CloudWatch); registry {Registry}; log {Log}", api, local.Ecr.Registry, localEcs.LogFile);
         });
 
+    [Parameter("LocalDown: also delete the local stack's PostgreSQL data (every local database, and its password); without it the data stays for the next LocalUp")]
+    public bool DropDatabase { get; set; }
+
     Target LocalDown => _ => _
-        .Description("Stops the LocalEcs that LocalUp started and removes every container it owns (the engine and registry stay).")
+        .Description("Stops the LocalEcs that LocalUp started and removes every container it owns, then stops the local PostgreSQL and keeps its data (--drop-database deletes it); the engine and registry stay.")
         .Executes(async ct =>
         {
             var localEcs = LocalEcs;
-            if (!Directory.Exists(localEcs.StateDirectory) || !File.Exists(LocalEcsBinaries / "AutoPR.LocalEcs.dll"))
+            var ecsStarted = Directory.Exists(localEcs.StateDirectory) && File.Exists(LocalEcsBinaries / "AutoPR.LocalEcs.dll");
+            var postgres = LocalPostgres(port: 0);
+            var postgresStarted = Directory.Exists(postgres.Directory);
+            if (!ecsStarted && !postgresStarted)
             {
                 throw new TargetSkippedException("LocalUp has not started anything here");
             }
 
-            await DotNet.RunAsync([LocalEcsBinaries / "AutoPR.LocalEcs.dll", "down", "--state-dir", localEcs.StateDirectory], ct);
+            if (ecsStarted)
+            {
+                await DotNet.RunAsync([LocalEcsBinaries / "AutoPR.LocalEcs.dll", "down", "--state-dir", localEcs.StateDirectory], ct);
+            }
+
+            if (postgresStarted && DropDatabase)
+            {
+                await postgres.DeleteAsync(ct);
+                Log.Information("Stopped the local PostgreSQL and deleted its data ({Directory})", postgres.Directory);
+            }
+            else if (postgresStarted)
+            {
+                await postgres.StopAsync(ct);
+                Log.Information("Stopped the local PostgreSQL; its data stays in {Directory} (--drop-database deletes it)", postgres.Directory);
+            }
         });
 
     Target LocalStatus => _ => _
@@ -140,6 +162,31 @@ internal sealed partial class Build
     {
         using var deployments = await OpenDeploymentsAsync(local, cancellationToken);
         await deployments.CreateLocalClusterAsync(cancellationToken);
+    }
+
+    /// <summary>The local stack's PostgreSQL: one cluster per checkout, its data under .autopr/local-stack/postgres.</summary>
+    static AutoPR.Images.Host.PostgresServer LocalPostgres(int port) => new(LocalStackDirectory / "postgres", port, LibraryLogger("PostgreSQL"));
+
+    /// <summary>
+    /// A local environment with a database: the local PostgreSQL runs (found, started, or initialized, installed with
+    /// apt when missing), the environment's own database exists, and its URL is the environment's secret in LocalEcs's
+    /// parameter store, where the tasks' secrets resolve from.
+    /// </summary>
+    async Task EnsureLocalDatabaseAsync(DeploymentEnvironment local, CancellationToken cancellationToken)
+    {
+        if (local.Database is not { LocalPort: { } port } database)
+        {
+            return;
+        }
+
+        var postgres = LocalPostgres(port);
+        var outcome = await postgres.EnsureRunningAsync(cancellationToken);
+        var name = "autopr_" + local.Name.Replace('-', '_');
+        await postgres.EnsureDatabaseAsync(name, cancellationToken);
+        using var deployments = await OpenDeploymentsAsync(local, cancellationToken);
+        await deployments.PutLocalSecretAsync(database.UrlSecret, postgres.ConnectionUrl(name), cancellationToken);
+        Log.Information("PostgreSQL {Outcome} on 127.0.0.1:{Port} (data in {Directory}); database {Database}, its URL in the parameter of secrets.{Secret}",
+            outcome, port, postgres.DataDirectory, name, database.UrlSecret);
     }
 
     /// <summary>"autopr-local:4" from a task-definition ARN.</summary>

@@ -350,6 +350,28 @@ public sealed class Deployments : IDisposable
         await _clients.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = Environment.Cluster }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores a secret's value in a local environment's parameter store (the SSM parameter its secrets entry names),
+    /// as a SecureString. On AWS secrets are set out of band, so this refuses any other environment.
+    /// </summary>
+    public async Task PutLocalSecretAsync(string secret, string value, CancellationToken cancellationToken)
+    {
+        if (!Environment.IsLocal)
+        {
+            throw new InvalidOperationException($"{Environment.Name} is not a local environment; its secrets are set out of band, never by this tool.");
+        }
+
+        if (!Environment.Secrets.TryGetValue(secret, out var arn) || Ssm.SsmParameterReference.TryParse(arn, out var error) is not { } parameter)
+        {
+            throw new InvalidOperationException($"{Environment.Name} has no secret {secret} with an SSM parameter ARN; fix: add secrets.{secret} to its environment file");
+        }
+
+        if (!DryRun)
+        {
+            await _clients.SsmParameters.PutParameterAsync(parameter.Name, value, Ssm.SsmParameterType.SecureString, overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

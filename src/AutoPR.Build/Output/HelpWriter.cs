@@ -43,7 +43,7 @@ internal static class HelpWriter
         AddHostRow(host, "  --help", "This text.");
         console.Write(host);
         console.WriteLine();
-        console.WriteLine("Exit codes: 0 success, 1 a target failed, 2 usage error, 130 interrupted.");
+        console.WriteLine("Exit codes: 0 success, 1 a target failed (or the code the failed target names, e.g. RunTask's task), 2 usage error, 130 interrupted.");
     }
 
     private static void AddHostRow(Table table, string option, string description) =>

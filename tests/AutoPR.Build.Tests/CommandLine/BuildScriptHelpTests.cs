@@ -33,6 +33,6 @@ public class BuildScriptHelpTests(BuildScriptFixture build)
             Assert.Matches($@"(?m)^\s*{option}\b", result.Output);
         }
 
-        Assert.Contains("Exit codes: 0 success, 1 a target failed, 2 usage error, 130 interrupted.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 success, 1 a target failed (or the code the failed target names, e.g. RunTask's task), 2 usage error, 130 interrupted.", result.Output, StringComparison.Ordinal);
     }
 }
