@@ -7,6 +7,7 @@ using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.LoadBalancer;
 using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.Ports;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.Tasks;
 using AutoPR.LocalEcs.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,10 @@ public static class LocalEcsServices
         services.AddSingleton<EcrMetadataStore>();
         services.AddSingleton<EcrOperations>();
         services.AddSingleton(sp => EcrApi.Create(sp.GetRequiredService<EcrOperations>()));
+        services.AddSingleton<ParameterStore>();
+        services.AddSingleton<SecureStringMask>();
+        services.AddSingleton<SsmOperations>();
+        services.AddSingleton(sp => SsmApi.Create(sp.GetRequiredService<SsmOperations>()));
         services.AddSingleton<AwsJsonEndpoint>();
 
         services.AddSingleton<ITaskRuntime>(sp => new DockerTaskRuntime(
@@ -63,7 +68,6 @@ public static class LocalEcsServices
         services.AddSingleton<TaskAddressAllocator>();
         services.AddSingleton<ITaskProcesses>(_ => new DockerTaskProcesses(DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId()));
         services.AddSingleton<TargetOwnership>();
-        services.AddSingleton<ParameterStore>();
         services.AddSingleton<TaskLaunchPlanner>();
         services.AddSingleton<TargetGroups>();
         services.AddSingleton<LocalLoadBalancer>();

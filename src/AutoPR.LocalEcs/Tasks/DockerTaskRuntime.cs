@@ -47,7 +47,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
             foreach (var container in spec.Containers)
             {
                 var (digest, imageId) = await EnsureImageAsync(container.Image, cancellationToken);
-                var response = await _docker.Containers.CreateContainerAsync(CreateParameters(spec, container), cancellationToken);
+                var response = await CreateAsync(CreateParameters(spec, container), cancellationToken);
                 created.Add(new LaunchedContainer(container.Name, response.ID, digest, imageId));
             }
 
@@ -70,7 +70,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
                 throw;
             }
 
-            throw new TaskLaunchException($"CannotStartContainerError: {FirstLine(error.Message)}", error);
+            throw new TaskLaunchException(LaunchFailureReasons.CannotStart(FirstLine(error.Message)), error);
         }
     }
 
@@ -127,6 +127,18 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
 
     public void Dispose() => _docker.Dispose();
 
+    private async Task<CreateContainerResponse> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _docker.Containers.CreateContainerAsync(parameters, cancellationToken);
+        }
+        catch (DockerApiException error)
+        {
+            throw new TaskLaunchException(LaunchFailureReasons.CannotCreate(FirstLine(error.Message)), error);
+        }
+    }
+
     private async Task<IList<ContainerListResponse>> ListOwnedAsync(CancellationToken cancellationToken) =>
         await _docker.Containers.ListContainersAsync(
             new ContainersListParameters
@@ -174,7 +186,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         }
         catch (DockerApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new TaskLaunchException($"CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {image}: {pullError ?? "not found"}");
+            throw new TaskLaunchException(LaunchFailureReasons.CannotPull(image, pullError ?? "not found"));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.TaskMetadata;
 
 namespace AutoPR.LocalEcs.Tasks;
@@ -56,8 +57,7 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
         {
             var key = secret["name"]?.GetValue<string>() ?? string.Empty;
             var valueFrom = secret["valueFrom"]?.GetValue<string>() ?? string.Empty;
-            environment[key] = parameters.Find(valueFrom) ?? throw new TaskLaunchException(
-                $"ResourceInitializationError: unable to pull secrets or registry auth: unable to retrieve secret from ssm: parameter {valueFrom} was not found in the LocalEcs parameter store; add it with PUT /_localecs/parameters.");
+            environment[key] = parameters.Find(valueFrom)?.Value ?? throw new TaskLaunchException(LaunchFailureReasons.SecretNotFound(ParameterNames.Display(valueFrom)));
         }
 
         foreach (var (key, value) in faultEnvironment)

@@ -6,6 +6,7 @@ using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.LoadBalancer;
 using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.State;
