@@ -138,7 +138,7 @@ public static class TaskLifecycle
                 task.Touch();
             }
 
-            pass.ContainersToStop.AddRange(running.Select(c => (c.RuntimeId!, TimeSpan.FromSeconds(30))));
+            pass.ContainersToStop.AddRange(running.Select(c => (c.RuntimeId!, TimeSpan.FromSeconds(c.StopTimeoutSeconds))));
             return;
         }
 

@@ -5,6 +5,7 @@ using AutoPR.LocalEcs.Ecs;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Logs;
 using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.Ssm;
@@ -36,6 +37,7 @@ public static class LocalEcsServices
         services.AddSingleton<TaskDefinitionOperations>();
         services.AddSingleton<ServiceOperations>();
         services.AddSingleton<TaskOperations>();
+        services.AddSingleton<RunTaskOperation>();
         services.AddSingleton<ServiceDeploymentOperations>();
         services.AddSingleton<LifecycleHookOperations>();
         services.AddSingleton<TagOperations>();
@@ -44,6 +46,7 @@ public static class LocalEcsServices
             sp.GetRequiredService<TaskDefinitionOperations>(),
             sp.GetRequiredService<ServiceOperations>(),
             sp.GetRequiredService<TaskOperations>(),
+            sp.GetRequiredService<RunTaskOperation>(),
             sp.GetRequiredService<ServiceDeploymentOperations>(),
             sp.GetRequiredService<LifecycleHookOperations>(),
             sp.GetRequiredService<TagOperations>()));
@@ -58,10 +61,15 @@ public static class LocalEcsServices
         services.AddSingleton<SecureStringMask>();
         services.AddSingleton<SsmOperations>();
         services.AddSingleton(sp => SsmApi.Create(sp.GetRequiredService<SsmOperations>()));
+        services.AddSingleton<LogStore>();
+        services.AddSingleton<LogsOperations>();
+        services.AddSingleton(sp => LogsApi.Create(sp.GetRequiredService<LogsOperations>()));
         services.AddSingleton<AwsJsonEndpoint>();
 
         services.AddSingleton<ITaskRuntime>(sp => new DockerTaskRuntime(
             DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId(), sp.GetRequiredService<ILogger<DockerTaskRuntime>>()));
+        services.AddSingleton<IContainerLogCapture>(sp => new DockerLogCapture(
+            DockerClientFactory.Create(options.DockerHost), sp.GetRequiredService<LogStore>(), sp.GetRequiredService<ILogger<DockerLogCapture>>()));
         services.AddSingleton<IListeningSockets, ProcNetTcp>();
         services.AddSingleton<IProcessTable, ProcProcessTable>();
         services.AddSingleton<PortHolders>();
@@ -74,6 +82,7 @@ public static class LocalEcsServices
         services.AddSingleton<ILoadBalancer>(sp => sp.GetRequiredService<LocalLoadBalancer>());
         services.AddSingleton<TargetHealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<TargetHealthChecker>());
+        services.AddSingleton<TaskRecordFactory>();
         services.AddSingleton<ServiceTaskFactory>();
         services.AddSingleton<ServiceScheduler>();
         services.AddSingleton<Reconciler>();

@@ -19,8 +19,8 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
     public TaskLaunchSpec Plan(TaskRecord task, TaskDefinitionRecord definition, IReadOnlyDictionary<string, string> faultEnvironment)
     {
         var containers = definition.Definition["containerDefinitions"]!.AsArray().OfType<JsonObject>().ToList();
-        var taskCpu = ParseInt(definition.Definition["cpu"]);
-        var taskMemory = ParseInt(definition.Definition["memory"]);
+        var taskCpu = ParseInt(task.Overrides?.Cpu is { } cpu ? JsonValue.Create(cpu) : definition.Definition["cpu"]);
+        var taskMemory = ParseInt(task.Overrides?.Memory is { } memory ? JsonValue.Create(memory) : definition.Definition["memory"]);
         var specs = containers.Select(c => PlanContainer(task, c, containers.Count == 1 ? taskCpu : null, containers.Count == 1 ? taskMemory : null, faultEnvironment)).ToList();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -60,6 +60,12 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
             environment[key] = parameters.Find(valueFrom)?.Value ?? throw new TaskLaunchException(LaunchFailureReasons.SecretNotFound(ParameterNames.Display(valueFrom)));
         }
 
+        var given = task.Overrides?.ContainerOverrides.FirstOrDefault(o => o.Name == name);
+        foreach (var (key, value) in given?.Environment ?? [])
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in faultEnvironment)
         {
             environment[key] = value;
@@ -74,13 +80,13 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
             environment["PORT"] = containerPort.ToString(CultureInfo.InvariantCulture);
         }
 
-        var cpu = ParseInt(container["cpu"]) is > 0 and var units ? units : taskCpu;
-        var memory = ParseInt(container["memory"]) ?? taskMemory;
+        var cpu = given?.Cpu ?? (ParseInt(container["cpu"]) is > 0 and var units ? units : taskCpu);
+        var memory = given?.Memory ?? ParseInt(container["memory"]) ?? taskMemory;
         return new ContainerLaunchSpec(
             name,
             container["image"]!.GetValue<string>(),
             Strings(container["entryPoint"]),
-            Strings(container["command"]),
+            given?.Command ?? Strings(container["command"]),
             environment,
             container["essential"]?.GetValue<bool>() ?? true,
             HealthCheck(container["healthCheck"] as JsonObject),

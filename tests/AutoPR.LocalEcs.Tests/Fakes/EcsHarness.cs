@@ -169,7 +169,7 @@ public sealed class EcsHarness : IDisposable
         LoadBalancer,
         new TaskLaunchPlanner(Options, new ParameterStore(new StateFiles(_directory)), Api),
         Faults,
-        new ServiceScheduler(new ServiceTaskFactory(new EcsNames(Options), new TaskAddressAllocator(Ports))),
+        new ServiceScheduler(new ServiceTaskFactory(new TaskRecordFactory(new EcsNames(Options), new TaskAddressAllocator(Ports)))),
         Options,
         Time,
         Ports);
