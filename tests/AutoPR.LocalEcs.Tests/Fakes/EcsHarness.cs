@@ -62,6 +62,8 @@ public sealed class EcsHarness : IDisposable
 
     public TaskOperations Tasks { get; private set; } = null!;
 
+    public RunTaskOperation RunTask { get; private set; } = null!;
+
     public ServiceDeploymentOperations ServiceDeployments { get; private set; } = null!;
 
     public LifecycleHookOperations LifecycleHooks { get; private set; } = null!;
@@ -158,6 +160,7 @@ public sealed class EcsHarness : IDisposable
         TaskDefinitions = new TaskDefinitionOperations(Store, names, Time);
         Services = new ServiceOperations(Store, names, Time, new DeploymentStarter(names, Time), new ListenerAllocator(Options));
         Tasks = new TaskOperations(Store, names, Time);
+        RunTask = new RunTaskOperation(Store, new TaskRecordFactory(names, new TaskAddressAllocator(Ports)), Time);
         ServiceDeployments = new ServiceDeploymentOperations(Store, Time);
         LifecycleHooks = new LifecycleHookOperations(Store, Time);
         Reconciler = NewReconciler();
