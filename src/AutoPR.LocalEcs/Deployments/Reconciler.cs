@@ -253,6 +253,7 @@ public sealed class Reconciler : IDisposable
             }
             catch (TaskLaunchException error)
             {
+                _logger.LogWarning("Task {TaskId} failed to start: {Reason}", task.Id, error.Message);
                 FailLaunch(pass.State, task.Id, error.Message);
             }
         }

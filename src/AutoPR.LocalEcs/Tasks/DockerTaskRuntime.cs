@@ -176,7 +176,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         }
         catch (DockerApiException error)
         {
-            pullError ??= FirstLine(error.Message);
+            pullError ??= MessageOf(error);
         }
 
         try
@@ -264,6 +264,21 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
     };
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>The engine's own message ({"message": ...} in the response body), not the client's wrapper around it.</summary>
+    private static string MessageOf(DockerApiException error)
+    {
+        try
+        {
+            return System.Text.Json.JsonDocument.Parse(error.ResponseBody ?? string.Empty).RootElement.GetProperty("message").GetString() is { Length: > 0 } message
+                ? FirstLine(message)
+                : FirstLine(error.Message);
+        }
+        catch (Exception parse) when (parse is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return FirstLine(error.Message);
+        }
+    }
 
     [GeneratedRegex("[^a-zA-Z0-9_.-]")]
     private static partial Regex UnsafeNameCharacters();
