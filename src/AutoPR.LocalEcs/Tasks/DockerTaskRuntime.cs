@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -270,11 +271,11 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
     {
         try
         {
-            return System.Text.Json.JsonDocument.Parse(error.ResponseBody ?? string.Empty).RootElement.GetProperty("message").GetString() is { Length: > 0 } message
+            return JsonDocument.Parse(error.ResponseBody ?? string.Empty).RootElement.GetProperty("message").GetString() is { Length: > 0 } message
                 ? FirstLine(message)
                 : FirstLine(error.Message);
         }
-        catch (Exception parse) when (parse is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception parse) when (parse is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return FirstLine(error.Message);
         }
