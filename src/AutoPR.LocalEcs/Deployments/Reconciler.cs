@@ -3,6 +3,7 @@ using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Logs;
 using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.State;
 using AutoPR.LocalEcs.Tasks;
@@ -21,6 +22,7 @@ namespace AutoPR.LocalEcs.Deployments;
 public sealed class Reconciler : IDisposable
 {
     private static readonly TimeSpan StoppedTaskRetention = TimeSpan.FromHours(1);
+    private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(5);
     private readonly EcsStore _store;
     private readonly ITaskRuntime _runtime;
     private readonly ILoadBalancer _loadBalancer;
@@ -30,13 +32,14 @@ public sealed class Reconciler : IDisposable
     private readonly LocalEcsOptions _options;
     private readonly TimeProvider _time;
     private readonly PortHolders _ports;
+    private readonly IContainerLogCapture _logs;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Task> _launches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _stops = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
     private bool _recovered;
 
-    public Reconciler(EcsStore store, ITaskRuntime runtime, ILoadBalancer loadBalancer, TaskLaunchPlanner planner, TaskFaults faults, ServiceScheduler scheduler, LocalEcsOptions options, TimeProvider time, PortHolders ports, ILogger<Reconciler>? logger = null)
+    public Reconciler(EcsStore store, ITaskRuntime runtime, ILoadBalancer loadBalancer, TaskLaunchPlanner planner, TaskFaults faults, ServiceScheduler scheduler, LocalEcsOptions options, TimeProvider time, PortHolders ports, ILogger<Reconciler>? logger = null, IContainerLogCapture? logs = null)
     {
         _store = store;
         _runtime = runtime;
@@ -47,6 +50,7 @@ public sealed class Reconciler : IDisposable
         _options = options;
         _time = time;
         _ports = ports;
+        _logs = logs ?? new NoLogCapture();
         _logger = logger ?? NullLogger<Reconciler>.Instance;
     }
 
@@ -60,16 +64,21 @@ public sealed class Reconciler : IDisposable
             {
                 exits[container.ContainerId] = exit;
             }
+
+            // All an exited container wrote is in its log stream before its task can be seen STOPPED.
+            await _logs.DrainAsync(container.ContainerId, OutputDrainTimeout, cancellationToken);
         }
 
         var byId = observed.ToDictionary(c => c.ContainerId, StringComparer.Ordinal);
         var launches = new List<(string TaskId, TaskLaunchSpec Spec)>();
+        var follow = new List<TaskContainerRecord>();
         var (pass, listeners) = await _store.WriteAsync(state =>
         {
             var pass = new ReconcilePass(state, _time.GetUtcNow(), _loadBalancer, _options, _launches.Keys.ToHashSet(StringComparer.Ordinal), _ports);
             if (!_recovered)
             {
                 Recover(pass);
+                follow.AddRange(state.Tasks.Values.Where(t => !t.IsStopped).SelectMany(t => t.Containers).Where(c => c is { RuntimeId: not null, LastStatus: not "STOPPED" }));
                 _recovered = true;
             }
 
@@ -100,8 +109,14 @@ public sealed class Reconciler : IDisposable
             StartBackground(_stops, containerId, () => _runtime.StopAsync(containerId, timeout, _lifetime.Token));
         }
 
+        foreach (var container in follow)
+        {
+            FollowOutput(container);
+        }
+
         foreach (var containerId in pass.ContainersToRemove.Distinct(StringComparer.Ordinal))
         {
+            await _logs.DrainAsync(containerId, OutputDrainTimeout, cancellationToken);
             await _runtime.RemoveAsync(containerId, cancellationToken);
         }
 
@@ -163,11 +178,11 @@ public sealed class Reconciler : IDisposable
         try
         {
             var launched = await _runtime.LaunchAsync(spec, _lifetime.Token);
-            await _store.WriteAsync(state =>
+            var records = await _store.WriteAsync(state =>
             {
                 if (!state.Tasks.TryGetValue(taskId, out var task))
                 {
-                    return;
+                    return [];
                 }
 
                 foreach (var container in launched.Containers)
@@ -183,12 +198,25 @@ public sealed class Reconciler : IDisposable
                 task.PullStoppedAt = _time.GetUtcNow();
                 task.LastStatus = "PENDING";
                 task.Touch();
+                return task.Containers.ToList();
             }, CancellationToken.None);
+            foreach (var container in records)
+            {
+                FollowOutput(container);
+            }
         }
         catch (TaskLaunchException error)
         {
             _logger.LogWarning("Task {TaskId} failed to start: {Reason}", taskId, error.Message);
             await _store.WriteAsync(state => FailLaunch(state, taskId, error.Message), CancellationToken.None);
+        }
+    }
+
+    private void FollowOutput(TaskContainerRecord container)
+    {
+        if (container is { RuntimeId: { } id, LogGroup: { } group, LogStream: { } stream })
+        {
+            _logs.Follow(id, group, stream);
         }
     }
 
@@ -225,6 +253,7 @@ public sealed class Reconciler : IDisposable
             }
             catch (TaskLaunchException error)
             {
+                _logger.LogWarning("Task {TaskId} failed to start: {Reason}", task.Id, error.Message);
                 FailLaunch(pass.State, task.Id, error.Message);
             }
         }

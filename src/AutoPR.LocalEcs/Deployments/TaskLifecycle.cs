@@ -79,10 +79,15 @@ public static class TaskLifecycle
         }
 
         var essential = task.Containers.Where(c => c.Essential).ToList();
+        if (task is { LastStatus: "PENDING", StartedAt: null } && essential.All(c => c.LastStatus == "RUNNING" || c.ExitCode is not null))
+        {
+            // A container that ran and exited between two passes was never seen running, but it started.
+            task.StartedAt = pass.Now;
+        }
+
         if (task.LastStatus == "PENDING" && essential.All(c => c.LastStatus == "RUNNING"))
         {
             task.LastStatus = "RUNNING";
-            task.StartedAt = pass.Now;
             task.Touch();
             RegisterTarget(pass, task);
         }
@@ -138,7 +143,7 @@ public static class TaskLifecycle
                 task.Touch();
             }
 
-            pass.ContainersToStop.AddRange(running.Select(c => (c.RuntimeId!, TimeSpan.FromSeconds(30))));
+            pass.ContainersToStop.AddRange(running.Select(c => (c.RuntimeId!, TimeSpan.FromSeconds(c.StopTimeoutSeconds))));
             return;
         }
 

@@ -11,6 +11,7 @@ public static class EcsApi
         TaskDefinitionOperations taskDefinitions,
         ServiceOperations services,
         TaskOperations tasks,
+        RunTaskOperation runTask,
         ServiceDeploymentOperations serviceDeployments,
         LifecycleHookOperations lifecycleHooks,
         TagOperations tags) =>
@@ -30,6 +31,7 @@ public static class EcsApi
             ["DescribeServices"] = services.DescribeAsync,
             ["DeleteService"] = services.DeleteAsync,
             ["ListServices"] = services.ListAsync,
+            ["RunTask"] = runTask.RunAsync,
             ["ListTasks"] = tasks.ListAsync,
             ["DescribeTasks"] = tasks.DescribeAsync,
             ["StopTask"] = tasks.StopAsync,

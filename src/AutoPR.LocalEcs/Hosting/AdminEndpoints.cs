@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.State;
-using AutoPR.LocalEcs.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ namespace AutoPR.LocalEcs.Hosting;
 /// <summary>
 /// LocalEcs's own endpoints under /_localecs (no AWS signature):
 /// GET health (with the state directory and pid); GET status (services, revisions, tasks, listener URLs);
-/// GET/POST/DELETE faults (POST faults/tasks, POST faults/api); PUT/GET parameters (values never returned).
+/// GET/POST/DELETE faults (POST faults/tasks, POST faults/api).
 /// </summary>
 public static class AdminEndpoints
 {
@@ -61,15 +60,6 @@ public static class AdminEndpoints
                 apiFaults.Clear();
             }
 
-            return Results.NoContent();
-        });
-
-        var parameters = app.Services.GetRequiredService<ParameterStore>();
-        app.MapGet("/_localecs/parameters", () => Results.Json(new { names = parameters.Names }, Json));
-        app.MapPut("/_localecs/parameters/{**name}", async (string name, HttpContext context) =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            parameters.Set(name, await reader.ReadToEndAsync(context.RequestAborted));
             return Results.NoContent();
         });
     }

@@ -5,8 +5,10 @@ using AutoPR.LocalEcs.Ecs;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Logs;
 using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.Ports;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.Tasks;
 using AutoPR.LocalEcs.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,7 @@ public static class LocalEcsServices
         services.AddSingleton<TaskDefinitionOperations>();
         services.AddSingleton<ServiceOperations>();
         services.AddSingleton<TaskOperations>();
+        services.AddSingleton<RunTaskOperation>();
         services.AddSingleton<ServiceDeploymentOperations>();
         services.AddSingleton<LifecycleHookOperations>();
         services.AddSingleton<TagOperations>();
@@ -43,6 +46,7 @@ public static class LocalEcsServices
             sp.GetRequiredService<TaskDefinitionOperations>(),
             sp.GetRequiredService<ServiceOperations>(),
             sp.GetRequiredService<TaskOperations>(),
+            sp.GetRequiredService<RunTaskOperation>(),
             sp.GetRequiredService<ServiceDeploymentOperations>(),
             sp.GetRequiredService<LifecycleHookOperations>(),
             sp.GetRequiredService<TagOperations>()));
@@ -53,23 +57,32 @@ public static class LocalEcsServices
         services.AddSingleton<EcrMetadataStore>();
         services.AddSingleton<EcrOperations>();
         services.AddSingleton(sp => EcrApi.Create(sp.GetRequiredService<EcrOperations>()));
+        services.AddSingleton<ParameterStore>();
+        services.AddSingleton<SecureStringMask>();
+        services.AddSingleton<SsmOperations>();
+        services.AddSingleton(sp => SsmApi.Create(sp.GetRequiredService<SsmOperations>()));
+        services.AddSingleton<LogStore>();
+        services.AddSingleton<LogsOperations>();
+        services.AddSingleton(sp => LogsApi.Create(sp.GetRequiredService<LogsOperations>()));
         services.AddSingleton<AwsJsonEndpoint>();
 
         services.AddSingleton<ITaskRuntime>(sp => new DockerTaskRuntime(
             DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId(), sp.GetRequiredService<ILogger<DockerTaskRuntime>>()));
+        services.AddSingleton<IContainerLogCapture>(sp => new DockerLogCapture(
+            DockerClientFactory.Create(options.DockerHost), sp.GetRequiredService<LogStore>(), sp.GetRequiredService<ILogger<DockerLogCapture>>()));
         services.AddSingleton<IListeningSockets, ProcNetTcp>();
         services.AddSingleton<IProcessTable, ProcProcessTable>();
         services.AddSingleton<PortHolders>();
         services.AddSingleton<TaskAddressAllocator>();
         services.AddSingleton<ITaskProcesses>(_ => new DockerTaskProcesses(DockerClientFactory.Create(options.DockerHost), files.ReadOrCreateInstanceId()));
         services.AddSingleton<TargetOwnership>();
-        services.AddSingleton<ParameterStore>();
         services.AddSingleton<TaskLaunchPlanner>();
         services.AddSingleton<TargetGroups>();
         services.AddSingleton<LocalLoadBalancer>();
         services.AddSingleton<ILoadBalancer>(sp => sp.GetRequiredService<LocalLoadBalancer>());
         services.AddSingleton<TargetHealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<TargetHealthChecker>());
+        services.AddSingleton<TaskRecordFactory>();
         services.AddSingleton<ServiceTaskFactory>();
         services.AddSingleton<ServiceScheduler>();
         services.AddSingleton<Reconciler>();

@@ -16,8 +16,11 @@ public sealed class StateFiles
     /// <summary>ECR repository settings the OCI registry cannot hold (immutability, scanning, tags).</summary>
     public string EcrMetadata => Path.Combine(Directory, "ecr.json");
 
-    /// <summary>The local parameter store: a JSON object of parameter name or ARN to value, for task secrets.</summary>
+    /// <summary>The SSM parameter store: a JSON object of parameter name to parameter (type, value, version, ...).</summary>
     public string Parameters => Path.Combine(Directory, "parameters.json");
+
+    /// <summary>CloudWatch Logs streams of container output, one JSON-lines file each.</summary>
+    public string Logs => Path.Combine(Directory, "logs");
 
     /// <summary>Identity of this LocalEcs instance; labels every container it starts.</summary>
     public string InstanceId => Path.Combine(Directory, "instance-id");

@@ -11,4 +11,10 @@ public static class StateJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
     };
+
+    /// <summary>One object a line (the log files).</summary>
+    public static JsonSerializerOptions Compact { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 }

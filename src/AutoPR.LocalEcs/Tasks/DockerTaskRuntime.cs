@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -47,7 +48,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
             foreach (var container in spec.Containers)
             {
                 var (digest, imageId) = await EnsureImageAsync(container.Image, cancellationToken);
-                var response = await _docker.Containers.CreateContainerAsync(CreateParameters(spec, container), cancellationToken);
+                var response = await CreateAsync(CreateParameters(spec, container), cancellationToken);
                 created.Add(new LaunchedContainer(container.Name, response.ID, digest, imageId));
             }
 
@@ -70,7 +71,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
                 throw;
             }
 
-            throw new TaskLaunchException($"CannotStartContainerError: {FirstLine(error.Message)}", error);
+            throw new TaskLaunchException(LaunchFailureReasons.CannotStart(FirstLine(error.Message)), error);
         }
     }
 
@@ -127,6 +128,18 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
 
     public void Dispose() => _docker.Dispose();
 
+    private async Task<CreateContainerResponse> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _docker.Containers.CreateContainerAsync(parameters, cancellationToken);
+        }
+        catch (DockerApiException error)
+        {
+            throw new TaskLaunchException(LaunchFailureReasons.CannotCreate(FirstLine(error.Message)), error);
+        }
+    }
+
     private async Task<IList<ContainerListResponse>> ListOwnedAsync(CancellationToken cancellationToken) =>
         await _docker.Containers.ListContainersAsync(
             new ContainersListParameters
@@ -164,7 +177,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         }
         catch (DockerApiException error)
         {
-            pullError ??= FirstLine(error.Message);
+            pullError ??= MessageOf(error);
         }
 
         try
@@ -174,7 +187,7 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
         }
         catch (DockerApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new TaskLaunchException($"CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref {image}: {pullError ?? "not found"}");
+            throw new TaskLaunchException(LaunchFailureReasons.CannotPull(image, pullError ?? "not found"));
         }
     }
 
@@ -252,6 +265,21 @@ public sealed partial class DockerTaskRuntime : ITaskRuntime, IDisposable
     };
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>The engine's own message ({"message": ...} in the response body), not the client's wrapper around it.</summary>
+    private static string MessageOf(DockerApiException error)
+    {
+        try
+        {
+            return JsonDocument.Parse(error.ResponseBody ?? string.Empty).RootElement.GetProperty("message").GetString() is { Length: > 0 } message
+                ? FirstLine(message)
+                : FirstLine(error.Message);
+        }
+        catch (Exception parse) when (parse is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return FirstLine(error.Message);
+        }
+    }
 
     [GeneratedRegex("[^a-zA-Z0-9_.-]")]
     private static partial Regex UnsafeNameCharacters();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.TaskMetadata;
 
 namespace AutoPR.LocalEcs.Tasks;
@@ -18,8 +19,8 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
     public TaskLaunchSpec Plan(TaskRecord task, TaskDefinitionRecord definition, IReadOnlyDictionary<string, string> faultEnvironment)
     {
         var containers = definition.Definition["containerDefinitions"]!.AsArray().OfType<JsonObject>().ToList();
-        var taskCpu = ParseInt(definition.Definition["cpu"]);
-        var taskMemory = ParseInt(definition.Definition["memory"]);
+        var taskCpu = ParseInt(task.Overrides?.Cpu is { } cpu ? JsonValue.Create(cpu) : definition.Definition["cpu"]);
+        var taskMemory = ParseInt(task.Overrides?.Memory is { } memory ? JsonValue.Create(memory) : definition.Definition["memory"]);
         var specs = containers.Select(c => PlanContainer(task, c, containers.Count == 1 ? taskCpu : null, containers.Count == 1 ? taskMemory : null, faultEnvironment)).ToList();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -56,8 +57,13 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
         {
             var key = secret["name"]?.GetValue<string>() ?? string.Empty;
             var valueFrom = secret["valueFrom"]?.GetValue<string>() ?? string.Empty;
-            environment[key] = parameters.Find(valueFrom) ?? throw new TaskLaunchException(
-                $"ResourceInitializationError: unable to pull secrets or registry auth: unable to retrieve secret from ssm: parameter {valueFrom} was not found in the LocalEcs parameter store; add it with PUT /_localecs/parameters.");
+            environment[key] = parameters.Find(valueFrom)?.Value ?? throw new TaskLaunchException(LaunchFailureReasons.SecretNotFound(ParameterNames.Display(valueFrom)));
+        }
+
+        var given = task.Overrides?.ContainerOverrides.FirstOrDefault(o => o.Name == name);
+        foreach (var (key, value) in given?.Environment ?? [])
+        {
+            environment[key] = value;
         }
 
         foreach (var (key, value) in faultEnvironment)
@@ -74,13 +80,13 @@ public sealed class TaskLaunchPlanner(LocalEcsOptions options, ParameterStore pa
             environment["PORT"] = containerPort.ToString(CultureInfo.InvariantCulture);
         }
 
-        var cpu = ParseInt(container["cpu"]) is > 0 and var units ? units : taskCpu;
-        var memory = ParseInt(container["memory"]) ?? taskMemory;
+        var cpu = given?.Cpu ?? (ParseInt(container["cpu"]) is > 0 and var units ? units : taskCpu);
+        var memory = given?.Memory ?? ParseInt(container["memory"]) ?? taskMemory;
         return new ContainerLaunchSpec(
             name,
             container["image"]!.GetValue<string>(),
             Strings(container["entryPoint"]),
-            Strings(container["command"]),
+            given?.Command ?? Strings(container["command"]),
             environment,
             container["essential"]?.GetValue<bool>() ?? true,
             HealthCheck(container["healthCheck"] as JsonObject),

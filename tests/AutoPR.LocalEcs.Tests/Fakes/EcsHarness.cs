@@ -6,6 +6,7 @@ using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.LoadBalancer;
 using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.State;
@@ -60,6 +61,8 @@ public sealed class EcsHarness : IDisposable
     public ServiceOperations Services { get; private set; } = null!;
 
     public TaskOperations Tasks { get; private set; } = null!;
+
+    public RunTaskOperation RunTask { get; private set; } = null!;
 
     public ServiceDeploymentOperations ServiceDeployments { get; private set; } = null!;
 
@@ -157,6 +160,7 @@ public sealed class EcsHarness : IDisposable
         TaskDefinitions = new TaskDefinitionOperations(Store, names, Time);
         Services = new ServiceOperations(Store, names, Time, new DeploymentStarter(names, Time), new ListenerAllocator(Options));
         Tasks = new TaskOperations(Store, names, Time);
+        RunTask = new RunTaskOperation(Store, new TaskRecordFactory(names, new TaskAddressAllocator(Ports)), Time);
         ServiceDeployments = new ServiceDeploymentOperations(Store, Time);
         LifecycleHooks = new LifecycleHookOperations(Store, Time);
         Reconciler = NewReconciler();
@@ -168,7 +172,7 @@ public sealed class EcsHarness : IDisposable
         LoadBalancer,
         new TaskLaunchPlanner(Options, new ParameterStore(new StateFiles(_directory)), Api),
         Faults,
-        new ServiceScheduler(new ServiceTaskFactory(new EcsNames(Options), new TaskAddressAllocator(Ports))),
+        new ServiceScheduler(new ServiceTaskFactory(new TaskRecordFactory(new EcsNames(Options), new TaskAddressAllocator(Ports)))),
         Options,
         Time,
         Ports);

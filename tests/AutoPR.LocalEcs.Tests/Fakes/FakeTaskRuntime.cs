@@ -17,6 +17,9 @@ public sealed class FakeTaskRuntime : ITaskRuntime
 
     public List<TaskLaunchSpec> Launched { get; } = [];
 
+    /// <summary>Every stop asked of a container, with its timeout.</summary>
+    public List<(string ContainerId, TimeSpan Timeout)> Stops { get; } = [];
+
     public int RunningCount
     {
         get
@@ -103,6 +106,7 @@ public sealed class FakeTaskRuntime : ITaskRuntime
     {
         lock (_gate)
         {
+            Stops.Add((containerId, timeout));
             if (_containers.TryGetValue(containerId, out var container) && container.State == "running")
             {
                 container.State = "exited";

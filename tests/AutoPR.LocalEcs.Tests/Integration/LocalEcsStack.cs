@@ -5,6 +5,7 @@ using AutoPR.LocalEcs.State;
 using AutoPR.LocalEcs.Tasks;
 using AutoPR.LocalEcs.Tests.Support;
 using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
@@ -21,6 +22,7 @@ public sealed class LocalEcsStack : IAsyncDisposable
     public const string AlternateTargetGroup = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/autopr-green/fedcba9876543210";
 
     private LocalEcsServer? _server;
+    private Action<ILoggingBuilder>? _logging;
 
     private LocalEcsStack(LocalEcsOptions options, string image)
     {
@@ -42,7 +44,8 @@ public sealed class LocalEcsStack : IAsyncDisposable
     public Uri TestListener => new($"http://{Options.TestListenerAddress}/");
 
     /// <param name="metrics">AWS-like metrics (LocalEcs's default), or immediate ones for a test that reads what it just sent.</param>
-    public static async Task<LocalEcsStack> StartAsync(MetricsMode metrics = MetricsMode.Aws)
+    /// <param name="logging">Where LocalEcs's logs go (nowhere unless told).</param>
+    public static async Task<LocalEcsStack> StartAsync(MetricsMode metrics = MetricsMode.Aws, Action<ILoggingBuilder>? logging = null)
     {
         await DockerPrerequisites.EnsureAsync();
         var image = await ServiceImage.EnsureAsync();
@@ -60,7 +63,7 @@ public sealed class LocalEcsStack : IAsyncDisposable
             DeregistrationDelay = TimeSpan.FromSeconds(10),
             Metrics = metrics,
         };
-        var stack = new LocalEcsStack(options, image);
+        var stack = new LocalEcsStack(options, image) { _logging = logging };
         await stack.StartServerAsync();
         return stack;
     }
@@ -84,7 +87,7 @@ public sealed class LocalEcsStack : IAsyncDisposable
 
     public async Task StartServerAsync()
     {
-        _server = await LocalEcsServer.StartAsync(Options);
+        _server = await LocalEcsServer.StartAsync(Options, _logging);
         Aws = new AwsJsonClient(_server.Endpoint);
     }
 

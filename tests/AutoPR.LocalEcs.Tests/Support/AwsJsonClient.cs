@@ -15,6 +15,8 @@ public sealed class AwsJsonClient(Uri endpoint) : IDisposable
 
     public Task<JsonObject> EcsAsync(string operation, string json) => CallAsync("AmazonEC2ContainerServiceV20141113." + operation, json);
 
+    public Task<JsonObject> CallLogsAsync(string operation, string json) => CallAsync("Logs_20140328." + operation, json);
+
     public Task<JsonObject> CloudWatchAsync(string operation, string json) => CallAsync("GraniteServiceVersion20100801." + operation, json);
 
     public async Task<(int Status, JsonObject Body, HttpResponseMessage Response)> SendRawAsync(string target, string json, bool withSignature = true)

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.State;
 using AutoPR.LocalEcs.TaskMetadata;
 using AutoPR.LocalEcs.Tasks;
+using AutoPR.LocalEcs.Tests.Fakes;
 
 namespace AutoPR.LocalEcs.Tests.Units;
 

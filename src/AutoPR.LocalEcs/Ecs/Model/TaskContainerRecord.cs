@@ -33,4 +33,12 @@ public sealed class TaskContainerRecord
     public int? Cpu { get; set; }
 
     public int? Memory { get; set; }
+
+    /// <summary>The definition's stopTimeout: seconds between SIGTERM and SIGKILL when the task stops.</summary>
+    public int StopTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The CloudWatch Logs group and stream its output goes to (logDriver awslogs), or null.</summary>
+    public string? LogGroup { get; set; }
+
+    public string? LogStream { get; set; }
 }

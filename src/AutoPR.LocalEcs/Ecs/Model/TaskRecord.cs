@@ -73,6 +73,9 @@ public sealed class TaskRecord
     /// <summary>The task's failure already counted against its deployment.</summary>
     public bool FailureCounted { get; set; }
 
+    /// <summary>RunTask's overrides (standalone tasks); null for service tasks.</summary>
+    public TaskOverridesRecord? Overrides { get; set; }
+
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
 
     public bool IsStopped => LastStatus == "STOPPED";

@@ -48,7 +48,7 @@ public static class TaskShape
             ["taskDefinitionArn"] = task.TaskDefinitionArn,
             ["version"] = task.Version,
             ["ephemeralStorage"] = new JsonObject { ["sizeInGiB"] = 20 },
-            ["overrides"] = new JsonObject { ["containerOverrides"] = new JsonArray([.. task.Containers.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name })]), ["inferenceAcceleratorOverrides"] = new JsonArray() },
+            ["overrides"] = OverridesToJson(task),
         };
         SetIf(json, "group", task.Group);
         SetIf(json, "startedBy", task.StartedBy);
@@ -97,6 +97,41 @@ public static class TaskShape
         }
 
         return json;
+    }
+
+    /// <summary>ECS lists every container, with what RunTask overrode (command, environment, cpu, memory).</summary>
+    private static JsonObject OverridesToJson(TaskRecord task)
+    {
+        var containers = new JsonArray();
+        foreach (var container in task.Containers)
+        {
+            var json = new JsonObject { ["name"] = container.Name };
+            if (task.Overrides?.ContainerOverrides.FirstOrDefault(o => o.Name == container.Name) is { } given)
+            {
+                if (given.Command is { } command)
+                {
+                    json["command"] = new JsonArray([.. command.Select(c => (JsonNode)c)]);
+                }
+
+                if (given.Environment.Count > 0)
+                {
+                    json["environment"] = new JsonArray([.. given.Environment.Select(e => (JsonNode)new JsonObject { ["name"] = e.Key, ["value"] = e.Value })]);
+                }
+
+                json["cpu"] = given.Cpu;
+                json["memory"] = given.Memory;
+            }
+
+            containers.Add(json);
+        }
+
+        return new JsonObject
+        {
+            ["containerOverrides"] = containers,
+            ["cpu"] = task.Overrides?.Cpu,
+            ["memory"] = task.Overrides?.Memory,
+            ["inferenceAcceleratorOverrides"] = new JsonArray(),
+        };
     }
 
     private static void SetIf(JsonObject json, string name, string? value)
