@@ -80,6 +80,8 @@ internal sealed class DatabaseUrl
             Password = password,
             // The service names itself in pg_stat_activity, so an operator can tell its connections apart.
             ApplicationName = "autopr-service",
+            // The image carries no Kerberos library: without this Npgsql tries to load it and prints an error first.
+            GssEncryptionMode = GssEncryptionMode.Disable,
         };
         ApplyQuery(builder, uri.Query, raw);
         return new DatabaseUrl(builder, password);

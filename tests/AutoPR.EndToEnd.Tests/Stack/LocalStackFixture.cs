@@ -67,10 +67,13 @@ public sealed class LocalStackFixture : IAsyncLifetime
         var listener = new Uri($"http://127.0.0.1:{FreePorts.FirstFree(18080, count: 2)}");
         _inputs.EditEnvironment("local", json =>
         {
-            foreach (var service in new[] { "ecs", "ecr", "cloudwatch" })
+            foreach (var service in new[] { "ecs", "ecr", "cloudwatch", "ssm", "logs" })
             {
                 json["aws"]!["endpoints"]![service] = api.ToString();
             }
+
+            // Its own PostgreSQL beside the main job's (LocalUp starts it under the stack's root).
+            json["database"]!["localPort"] = FreePorts.FirstFree(15433);
 
             json["loadBalancer"]!["listenerUrl"] = listener.ToString();
             json["healthUrl"] = new Uri(listener, "/health").ToString();
@@ -102,6 +105,13 @@ public sealed class LocalStackFixture : IAsyncLifetime
             _inputs?.Dispose();
         }
     }
+
+    /// <summary>The stack's own PostgreSQL (LocalUp started it): the URL of the local environment's database.</summary>
+    public string DatabaseUrl =>
+        new AutoPR.Images.Host.PostgresServer(Path.Combine(Root, ".autopr", "local-stack", "postgres"), Environment.Database!.LocalPort!.Value).ConnectionUrl("autopr_local");
+
+    /// <summary>Points the stack's image and push records at the repository's build again (after a test deployed another image).</summary>
+    public void UseRepositoryImage() => _inputs!.CopyRecords();
 
     /// <summary>The local environment's service as LocalEcs shows it.</summary>
     public async Task<ServiceStatus> ServiceAsync() =>

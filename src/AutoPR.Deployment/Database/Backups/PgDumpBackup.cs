@@ -58,6 +58,12 @@ public sealed class PgDumpBackup(SsmClient ssm, string urlParameter, string dire
             }
         }
 
+        // A dump holds the data: readable by this user only.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var size = new FileInfo(file).Length;
         progress?.Report(new DatabaseBackupProgress(time.GetUtcNow(), $"pg_dump of {database} into {file} ({size / 1024.0:0.#} KiB, {clock.Elapsed.TotalSeconds:0.0} s; {label})"));
         return file;
