@@ -100,7 +100,7 @@ internal sealed partial class Build
         {
             var localEcs = LocalEcs;
             var ecsStarted = Directory.Exists(localEcs.StateDirectory) && File.Exists(LocalEcsBinaries / "AutoPR.LocalEcs.dll");
-            var postgres = LocalPostgres(port: 0);
+            var postgres = LocalPostgres(LocalEnvironment.Database?.LocalPort ?? 5433);
             var postgresStarted = Directory.Exists(postgres.Directory);
             if (!ecsStarted && !postgresStarted)
             {

@@ -66,8 +66,9 @@ public sealed partial class SchemaMigrator(OneOffTaskRunner runner, IDatabaseBac
     }
 
     /// <summary>
-    /// The schema the command's last line states ("schema version 2 (compatible from 1)"), when its output was read.
-    /// Without the compatibility part, only the same version counts as compatible (the safe reading).
+    /// The schema the command's last line states ("schema version 2 (compatible from 1)"), when its output was read
+    /// and names both; a bare "schema version 2" says nothing about older releases, so it is not a schema to record
+    /// (the release's /version states it at verification).
     /// </summary>
     public static SchemaInfo? SchemaIn(IReadOnlyList<string> output)
     {
@@ -77,8 +78,13 @@ public sealed partial class SchemaMigrator(OneOffTaskRunner runner, IDatabaseBac
             var match = SchemaVersionLine().Match(output[i]);
             if (match.Success)
             {
+                if (!match.Groups[2].Success)
+                {
+                    return null;
+                }
+
                 var version = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-                var from = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : version;
+                var from = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
                 return new SchemaInfo(version, Math.Min(from, version));
             }
         }

@@ -155,7 +155,8 @@ public sealed class DatabaseMigrationTests(LocalStackFixture stack, ITestOutputH
 
         var unknownVersion = await stack.RunAsync(output, "RunTask", "--environment", "local", "--command", "migrate --to 999");
         Assert.True(unknownVersion.ExitCode == 2, unknownVersion.ToString());
-        Assert.Contains("there is no schema version 999", unknownVersion.FailureOf("RunTask"), StringComparison.Ordinal);
+        Assert.Contains("exited 2 after", unknownVersion.FailureOf("RunTask"), StringComparison.Ordinal);
+        Assert.Contains("there is no schema version 999", unknownVersion.Output, StringComparison.Ordinal);
 
         var unknownRevision = await stack.RunAsync(output, "RunTask", "--environment", "local", "--revision", "99999", "--command", "migrate --plan");
         Assert.True(unknownRevision.ExitCode == 1, unknownRevision.ToString());
