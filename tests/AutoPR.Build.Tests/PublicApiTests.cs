@@ -15,7 +15,7 @@ public sealed class PublicApiTests
         [
             "AbsolutePath", "ExitCodes", "GitHubActions", "GitHubActionsInputAttribute", "GitHubActionsJobAttribute",
             "GitHubActionsStep", "GitHubActionsTrigger", "GitHubActionsWorkflowAttribute", "GitHubActionsWorkflowsWritten",
-            "ITargetDefinition", "NukeBuild", "ParameterAttribute", "SecretAttribute", "Target", "TargetSkippedException",
+            "ITargetDefinition", "NukeBuild", "ParameterAttribute", "SecretAttribute", "Target", "TargetExitCodeException", "TargetSkippedException",
             "TargetStatus", "Verbosity",
         ];
 
