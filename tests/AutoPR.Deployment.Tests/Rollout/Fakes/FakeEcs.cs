@@ -21,7 +21,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
     public static readonly IReadOnlySet<string> MutatingOperations = new HashSet<string>(StringComparer.Ordinal)
     {
         "RegisterTaskDefinition", "DeregisterTaskDefinition", "CreateService", "UpdateService", "DeleteService",
-        "StopServiceDeployment", "TagResource", "UntagResource", "CreateCluster",
+        "StopServiceDeployment", "TagResource", "UntagResource", "CreateCluster", "RunTask", "StopTask",
     };
 
     private readonly Lock _gate = new();
@@ -30,12 +30,32 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
     private readonly Dictionary<string, Dictionary<string, string>> _tags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeService> _services = new(StringComparer.Ordinal);
     private readonly List<StoppedTaskEntry> _stoppedTasks = [];
+    private readonly List<FakeOneOffTask> _oneOffTasks = [];
     private readonly List<string> _modelProblems = [];
     private readonly Dictionary<string, FakeAwsException> _failures = new(StringComparer.Ordinal);
     private int _ids;
 
     /// <summary>How the next deployment plays out.</summary>
     public RolloutScript NextRollout { get; set; } = RolloutScript.Succeed();
+
+    /// <summary>How a one-off task (RunTask) ends, given its command: its exit code, or null with a stop code and reason when it cannot start.</summary>
+    public Func<IReadOnlyList<string>, (int? ExitCode, string StopCode, string Reason)> OneOffOutcome { get; set; } =
+        _ => (0, "EssentialContainerExited", "Essential container in task exited");
+
+    /// <summary>How many DescribeTasks calls a one-off task stays RUNNING (int.MaxValue: until StopTask).</summary>
+    public int OneOffRunningPolls { get; set; } = 1;
+
+    /// <summary>The one-off tasks RunTask started, in order (their command and final state).</summary>
+    public IReadOnlyList<FakeOneOffTask> OneOffTasks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _oneOffTasks];
+            }
+        }
+    }
 
     /// <summary>Answers GetMetricData (the request document); default: no data.</summary>
     public Func<JsonObject, JsonObject>? MetricData { get; set; }
@@ -196,6 +216,8 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         "StopServiceDeployment" => StopServiceDeployment(request),
         "ListTasks" => ListTasks(request),
         "DescribeTasks" => DescribeTasks(request),
+        "RunTask" => RunTask(request),
+        "StopTask" => StopTask(request),
         "TagResource" => TagResource(request),
         "ListTagsForResource" => new JsonObject { ["tags"] = TagList(TagsOf(Text(request, "resourceArn"))) },
         "GetMetricData" => MetricData?.Invoke(request) ?? new JsonObject { ["MetricDataResults"] = new JsonArray(), ["Messages"] = new JsonArray() },
@@ -795,7 +817,26 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
                 ["reason"] = "crashed on start (AUTOPR_FAULT_CRASH_ON_START)",
             }),
         });
-        return new JsonObject { ["tasks"] = new JsonArray([.. tasks]), ["failures"] = new JsonArray() };
+        var oneOff = _oneOffTasks.Where(t => arns.Contains(t.Arn)).Select(t => (JsonNode)t.Advance());
+        return new JsonObject { ["tasks"] = new JsonArray([.. tasks, .. oneOff]), ["failures"] = new JsonArray() };
+    }
+
+    // ---- one-off tasks ----
+    private JsonObject RunTask(JsonObject request)
+    {
+        var definition = Text(request, "taskDefinition");
+        var command = request["overrides"]?["containerOverrides"]?[0]?["command"]?.AsArray().Select(c => c!.GetValue<string>()).ToList() ?? [];
+        var task = new FakeOneOffTask(
+            $"arn:aws:ecs:{Region}:{Account}:task/{Text(request, "cluster")}/{++_ids:x32}", definition, command, OneOffOutcome(command), OneOffRunningPolls, time);
+        _oneOffTasks.Add(task);
+        return new JsonObject { ["tasks"] = new JsonArray(task.Json("PROVISIONING")), ["failures"] = new JsonArray() };
+    }
+
+    private JsonObject StopTask(JsonObject request)
+    {
+        var task = _oneOffTasks.Single(t => t.Arn == Text(request, "task"));
+        task.Stop(Text(request, "reason"));
+        return new JsonObject { ["task"] = task.Json("RUNNING") };
     }
 
     // ---- tags ----
@@ -940,4 +981,61 @@ public sealed class FakeRollout(string arn, FakeDeployment target, FakeDeploymen
     public DateTimeOffset? FinishedAt { get; set; }
 
     public bool IsFinished => Status is "SUCCESSFUL" or "STOPPED" or "ROLLBACK_SUCCESSFUL" or "ROLLBACK_FAILED";
+}
+
+/// <summary>A one-off task of <see cref="FakeEcs"/>: PROVISIONING, then RUNNING for a number of polls, then STOPPED with its outcome.</summary>
+public sealed class FakeOneOffTask(string arn, string taskDefinition, IReadOnlyList<string> command, (int? ExitCode, string StopCode, string Reason) outcome, int runningPolls, TimeProvider time)
+{
+    private readonly DateTimeOffset _createdAt = time.GetUtcNow();
+    private int _polls;
+
+    public string Arn { get; } = arn;
+
+    public string TaskDefinition { get; } = taskDefinition;
+
+    public IReadOnlyList<string> Command { get; } = command;
+
+    /// <summary>The reason StopTask gave, when it was stopped.</summary>
+    public string? StoppedBy { get; private set; }
+
+    public bool Stopped => StoppedBy is not null || (_polls > runningPolls && runningPolls != int.MaxValue);
+
+    public void Stop(string reason) => StoppedBy = reason;
+
+    /// <summary>The task as the next DescribeTasks sees it.</summary>
+    public JsonObject Advance()
+    {
+        _polls++;
+        return Json(Stopped ? "STOPPED" : "RUNNING");
+    }
+
+    public JsonObject Json(string status)
+    {
+        var stopped = status == "STOPPED";
+        var exitCode = StoppedBy is not null ? 143 : outcome.ExitCode;
+        var container = new JsonObject { ["name"] = "autopr", ["lastStatus"] = stopped && exitCode is null ? "STOPPED" : status };
+        if (stopped && exitCode is { } code)
+        {
+            container["exitCode"] = code;
+        }
+
+        var task = new JsonObject
+        {
+            ["taskArn"] = Arn,
+            ["taskDefinitionArn"] = TaskDefinition,
+            ["lastStatus"] = status,
+            ["desiredStatus"] = stopped || StoppedBy is not null ? "STOPPED" : "RUNNING",
+            ["startedBy"] = "autopr-deploy",
+            ["createdAt"] = _createdAt.ToUnixTimeMilliseconds() / 1000.0,
+            ["containers"] = new JsonArray(container),
+        };
+        if (stopped)
+        {
+            task["stopCode"] = StoppedBy is not null ? "UserInitiated" : outcome.StopCode;
+            task["stoppedReason"] = StoppedBy ?? outcome.Reason;
+            task["stoppedAt"] = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+        }
+
+        return task;
+    }
 }
