@@ -31,6 +31,7 @@ namespace AutoPR.BuildDefinition;
 [GitHubActionsInput("deploy", "environment", Description = "Environment to deploy to or roll back", Required = true, Options = ["dev", "staging", "production"])]
 [GitHubActionsInput("deploy", "action", Description = "deploy: deploy this ref (production: promote what staging verified); rollback: return to an earlier revision; continue or reject: carry on, or roll back, the deployment waiting at a manual gate", Required = true, Default = "deploy", Options = ["deploy", "rollback", "continue", "reject"])]
 [GitHubActionsInput("deploy", "revision", Description = "Rollback only: the task-definition revision to return to (empty: the previous one)")]
+[GitHubActionsInput("deploy", "database", Description = "Rollback only: keep the schema, take it back with the release (--database), or also allow down steps that lose data (--database --confirm-data-loss)", Default = "keep", Options = ["keep", "roll-back", "roll-back-losing-data"])]
 [DeployJob("dev", PushedWhen = "startsWith(github.ref, 'refs/heads/feature/')")]
 [DeployJob("staging", PushedWhen = "github.ref == 'refs/heads/staging'")]
 [DeployJob("production", PushedWhen = "github.ref == 'refs/heads/main'", PromoteFrom = "staging", Confirm = true)]
@@ -122,12 +123,14 @@ internal sealed class DeployJobAttribute : GitHubActionsJobAttribute
         yield return deploy with { Name = PromoteFrom is null ? "Deploy and verify" : $"Promote from {PromoteFrom}, deploy and verify", If = "github.event_name == 'push' || inputs.action == 'deploy'" };
 
         // The revision is user input: it reaches the script through the environment, never spliced into it.
-        var rollback = GitHubActionsStep.RunBuild(["Rollback"], EnvironmentArguments + " ${REVISION:+--to-revision \"$REVISION\"}");
+        // The database choice is one of three options, mapped to flags here rather than spliced.
+        var rollback = GitHubActionsStep.RunBuild(["Rollback"], EnvironmentArguments + " ${REVISION:+--to-revision \"$REVISION\"}" +
+            " $(case \"$DATABASE\" in roll-back) echo --database;; roll-back-losing-data) echo --database --confirm-data-loss;; esac)");
         yield return rollback with
         {
             Name = "Roll back",
             If = "github.event_name == 'workflow_dispatch' && inputs.action == 'rollback'",
-            Env = [new("REVISION", "${{ inputs.revision }}")],
+            Env = [new("REVISION", "${{ inputs.revision }}"), new("DATABASE", "${{ inputs.database }}")],
         };
 
         yield return GitHubActionsStep.RunBuild(["Continue", "Verify"], EnvironmentArguments + " --action continue --no-wait") with

@@ -68,7 +68,7 @@ internal static class MigrationCommand
 
         if (arguments.PlanOnly)
         {
-            return await PrintPlanAsync(connection, migrations, target, arguments.To is null, output, cancellationToken);
+            return await PrintPlanAsync(connection, migrations, target, arguments, output, cancellationToken);
         }
 
         await using var migrationLock = await MigrationLock.AcquireAsync(
@@ -92,14 +92,25 @@ internal static class MigrationCommand
             return ExitCodes.Success;
         }
 
-        if (!arguments.ConfirmDataLoss && plan.Steps.FirstOrDefault(step => step.LosesData) is { } destructive)
+        if (await RefuseDataLossAsync(plan, arguments, output))
         {
-            await output.WriteLineAsync(
-                $"refusing to go down through migration {destructive.Migration.Version} ({destructive.Migration.Description}): it loses {destructive.Migration.Loses}; nothing changed; run again with --confirm-data-loss to accept that");
             return ExitCodes.DataLossNotConfirmed;
         }
 
         return await ExecuteAsync(plan, migrations, url, output);
+    }
+
+    /// <summary>Says so and answers true when the plan goes down through a destructive step without --confirm-data-loss.</summary>
+    private static async Task<bool> RefuseDataLossAsync(MigrationPlan plan, MigrateArguments arguments, TextWriter output)
+    {
+        if (arguments.ConfirmDataLoss || plan.Steps.FirstOrDefault(step => step.LosesData) is not { } destructive)
+        {
+            return false;
+        }
+
+        await output.WriteLineAsync(
+            $"refusing to go down through migration {destructive.Migration.Version} ({destructive.Migration.Description}): it loses {destructive.Migration.Loses}; nothing changed; run again with --confirm-data-loss to accept that");
+        return true;
     }
 
     private static async Task<int> ExecuteAsync(MigrationPlan plan, MigrationSet migrations, DatabaseUrl url, TextWriter output)
@@ -131,10 +142,11 @@ internal static class MigrationCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>The steps a run would take; it answers the exit code the run would refuse with (data loss not confirmed), else 0.</summary>
     private static async Task<int> PrintPlanAsync(
-        NpgsqlConnection connection, MigrationSet migrations, long target, bool upOnly, TextWriter output, CancellationToken cancellationToken)
+        NpgsqlConnection connection, MigrationSet migrations, long target, MigrateArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        if (await CreatePlanAsync(connection, migrations, target, upOnly, output, cancellationToken) is not { } plan)
+        if (await CreatePlanAsync(connection, migrations, target, arguments.To is null, output, cancellationToken) is not { } plan)
         {
             return ExitCodes.Failure;
         }
@@ -148,7 +160,7 @@ internal static class MigrationCommand
         await output.WriteLineAsync(plan.Steps.Count == 0
             ? $"schema version {plan.From}: nothing to do"
             : $"schema version {plan.From}: {plan.Steps.Count} step(s) to {plan.To}, nothing changed (--plan)");
-        return ExitCodes.Success;
+        return await RefuseDataLossAsync(plan, arguments, output) ? ExitCodes.DataLossNotConfirmed : ExitCodes.Success;
     }
 
     private static async Task<MigrationPlan?> CreatePlanAsync(

@@ -89,10 +89,13 @@ public sealed class MigrationCommandTests(PostgresFixture postgres)
         Assert.False(await Sql.TableExistsAsync(url, "\"VersionInfo\""));
 
         Assert.Equal(ExitCodes.Success, (await MigrateRun.RunAsync(url)).ExitCode);
+        // The plan answers what the run would: a destructive way down is refused without --confirm-data-loss.
         var down = await MigrateRun.RunAsync(url, "--plan", "--to", "0");
-        Assert.Equal(ExitCodes.Success, down.ExitCode);
+        Assert.Equal(ExitCodes.DataLossNotConfirmed, down.ExitCode);
         Assert.StartsWith("would run down 2 add pull_requests.author (destructive: loses ", down.Lines[0], StringComparison.Ordinal);
         Assert.StartsWith("would run down 1 create pull_requests (destructive: loses ", down.Lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("refusing to go down through migration 2 (add pull_requests.author)", down.Last, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, (await MigrateRun.RunAsync(url, "--plan", "--to", "0", "--confirm-data-loss")).ExitCode);
         Assert.True(await Sql.ColumnExistsAsync(url, "pull_requests", "author"));
     }
 
