@@ -57,8 +57,9 @@ public sealed partial class SchemaMigrator(OneOffTaskRunner runner, IDatabaseBac
         throw result.ExitCode switch
         {
             MigrateExitCodes.BadInput => new DeploymentRefusedException($"migrate refused: {said ?? "bad input (exit code 2)"}; the schema was not changed"),
-            MigrateExitCodes.DataLossRefused => new DeploymentRefusedException(
-                $"migrate refused: {said ?? "a down step loses data"}; the schema was not changed; fix: rerun with --confirm-data-loss once the data may go" + (backedUp is null ? "" : $" (backup: {backedUp})")),
+            MigrateExitCodes.DataLossRefused => new DeploymentRefusedException(said is null
+                ? "migrate refused: a down step loses data; the schema was not changed; fix: rerun with --confirm-data-loss once the data may go"
+                : $"migrate refused: {said}"),
             MigrateExitCodes.DatabaseUnreachable => new DeploymentFailedException($"migrate could not reach the database: {said ?? "unreachable (exit code 4)"}; nothing was changed"),
             MigrateExitCodes.LockTimeout => new DeploymentFailedException($"migrate gave up waiting for another migration runner: {said ?? "lock timeout (exit code 6)"}; nothing was changed"),
             _ => new DeploymentFailedException($"migration failed: {result.Summary}" + (said is null ? "" : $": {said}") + output + (backedUp is null ? "" : $"\n  (backup taken before it: {backedUp})")),
