@@ -2,7 +2,6 @@ using AutoPR.Build;
 using AutoPR.BuildDefinition.Deployment;
 using AutoPR.BuildDefinition.Reporting;
 using AutoPR.Deployment;
-using AutoPR.Images.Push;
 
 namespace AutoPR.BuildDefinition;
 

@@ -1,5 +1,3 @@
-using AutoPR.Build;
-
 namespace AutoPR.Build.Tests;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AutoPR.Deployment;
 using AutoPR.Deployment.Tests.Fixtures;
 
 namespace AutoPR.Deployment.Tests.Logs;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Metrics;

@@ -1,4 +1,3 @@
-using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Aws.Protocol;
 using AutoPR.Deployment.Tests.Fixtures;

@@ -1,5 +1,4 @@
 using System.Net;
-using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Aws.Protocol;
 using AutoPR.Deployment.Aws.Retries;

@@ -1,5 +1,4 @@
 using System.Net;
-using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ssm;
 using AutoPR.Deployment.Tests.Fixtures;

@@ -1,4 +1,3 @@
-using AutoPR.Service.Database;
 using AutoPR.Service.Hosting;
 using AutoPR.Service.Tests.Database.FailingMigrations;
 using AutoPR.Service.Tests.Database.SlowMigrations;
