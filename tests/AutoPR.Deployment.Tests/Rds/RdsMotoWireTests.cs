@@ -67,6 +67,30 @@ public sealed class RdsMotoWireTests(MotoServerFixture moto)
         Assert.Null(await clients.Rds.DescribeDbSnapshotAsync(instance + "-never"));
     }
 
+    [Fact]
+    public async Task The_backup_before_a_migration_snapshots_the_instance_and_waits_until_it_is_available()
+    {
+        using var clients = AwsClients.Create(TestConnections.Loopback(moto.Endpoint));
+        var instance = "autopr-" + Guid.NewGuid().ToString("N")[..8];
+        await CreateInstanceAsync(clients, instance);
+        var events = new List<string>();
+
+        var snapshot = await new AutoPR.Deployment.Database.Backups.RdsSnapshotBackup(clients.Rds, instance, "production", TimeProvider.System)
+            .BackUpAsync("before autopr-production:42 migrate", new InlineProgress(e => events.Add(e.Message)), CancellationToken.None);
+
+        Assert.StartsWith("autopr-production-", snapshot, StringComparison.Ordinal);
+        var described = await clients.Rds.DescribeDbSnapshotAsync(snapshot);
+        Assert.Equal("available", described!.Status);
+        Assert.Equal(instance, described.InstanceIdentifier);
+        Assert.Contains(events, e => e.StartsWith($"backup: RDS snapshot {snapshot} of {instance} requested", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.StartsWith($"backup: RDS snapshot {snapshot} available after", StringComparison.Ordinal));
+    }
+
+    private sealed class InlineProgress(Action<AutoPR.Deployment.Rollout.DeploymentEvent> report) : IProgress<AutoPR.Deployment.Rollout.DeploymentEvent>
+    {
+        public void Report(AutoPR.Deployment.Rollout.DeploymentEvent value) => report(value);
+    }
+
     private static async Task CreateInstanceAsync(AwsClients clients, string instance) =>
         await new AwsQueryClient(clients.Core).SendAsync(CreateDBInstance,
         [
