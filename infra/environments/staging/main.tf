@@ -1,0 +1,40 @@
+# staging: Every merge to the staging branch deploys here; canary: 10 % for 5 minutes, then the rest.
+# The values below are this environment's; deploy/environments/staging.json held them before.
+module "environment" {
+  source = "../../modules/environment"
+
+  environment = "staging"
+
+  # dev creates what exists once per account (the image repository, the GitHub OIDC provider);
+  # this root looks them up. In an account of its own, set both to true.
+  create_ecr_repository       = false
+  create_github_oidc_provider = false
+
+  # The repository whose jobs in the GitHub environment "staging" may deploy. Until set, the deploy
+  # role's trust matches no repository ("<owner>" is not a valid GitHub name).
+  github_owner      = "<owner>"
+  github_repository = "autopr-deploy"
+
+  vpc_id             = "vpc-0a1b2c3d4e5f60001"
+  alb_subnet_ids     = ["subnet-0a1b2c3d4e5f60101", "subnet-0a1b2c3d4e5f60102"]
+  service_subnet_ids = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+  certificate_arn    = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9"
+  domain_name        = "staging.autopr.example.com"
+  test_listener_port = 8443
+
+  cpu                               = 512
+  memory                            = 1024
+  desired_count                     = 2
+  log_level                         = "Information"
+  environment_variables             = { ASPNETCORE_FORWARDEDHEADERS_ENABLED = "true" }
+  secret_names                      = ["DATABASE_URL", "GITHUB_TOKEN"]
+  health_check_grace_period_seconds = 60
+
+  deployment_strategy      = "CANARY"
+  bake_time_minutes        = 5
+  canary_percent           = 10
+  canary_bake_time_minutes = 5
+
+  max_error_rate     = 0.02
+  max_p99_latency_ms = 1000
+}

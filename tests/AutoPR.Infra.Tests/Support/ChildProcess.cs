@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AutoPR.Infra.Tests.Support;
+
+/// <summary>How a child process ended and what it wrote.</summary>
+internal sealed record ChildProcessResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>Runs terraform, node and npm for the infra tests.</summary>
+internal static class ChildProcess
+{
+    public static async Task<ChildProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // No colours, no terraform checkpoint call (terraform fmt needs no network).
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["CHECKPOINT_DISABLE"] = "1";
+
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"Cannot start {fileName}: {e.Message}. Install it and put it on PATH.", e);
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(timer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+        }
+
+        return new ChildProcessResult(process.ExitCode, await output, await error);
+    }
+}
