@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoPR.Build.Tests.GitHubActions;
 
 namespace AutoPR.Infra.Tests.Support;
 

@@ -1,3 +1,5 @@
+using AutoPR.Build.Tests.GitHubActions;
+
 namespace AutoPR.Infra.Tests.Support;
 
 /// <summary>The real terraform binary: on PATH, or where these machines install it.</summary>

@@ -9,7 +9,10 @@ internal sealed record ChildProcessResult(int ExitCode, string Output, string Er
     public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
 }
 
-/// <summary>Runs node, npm and ./build.sh for the workflow tests, with an environment that does not leak the test host's.</summary>
+/// <summary>
+/// Runs node, npm, terraform and ./build.sh for the workflow and infra tests (AutoPR.Infra.Tests links this file),
+/// with an environment that does not leak the test host's.
+/// </summary>
 internal static class ChildProcess
 {
     public static async Task<ChildProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
@@ -38,6 +41,8 @@ internal static class ChildProcess
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
         start.Environment["NO_COLOR"] = "1";
+        // terraform fmt needs no network: no version checkpoint call either.
+        start.Environment["CHECKPOINT_DISABLE"] = "1";
 
         using var process = new Process { StartInfo = start };
         try
