@@ -93,7 +93,10 @@ public sealed class TerraformTests : IDisposable
         var failed = await Assert.ThrowsAsync<TerraformException>(() => terraform.PlanAsync(_directory, Path.Combine(_directory, "p"), CancellationToken.None));
 
         Assert.False(failed.StalePlan);
-        Assert.Contains($"terraform init in {_directory} failed (exit code 1): Initializing the backend... | Error: Failed to get existing workspaces: S3 bucket does not exist.", failed.Message, StringComparison.Ordinal);
+        // stdout and stderr are read side by side, so their lines may interleave either way in the tail.
+        Assert.StartsWith($"terraform init in {_directory} failed (exit code 1): ", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Initializing the backend...", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Error: Failed to get existing workspaces: S3 bucket does not exist.", failed.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
