@@ -24,7 +24,7 @@ internal sealed partial class Build
     Target Continue => _ => _
         .Description("Continues the deployment waiting at a manual gate (a PAUSE lifecycle hook), or rolls it back with --action rollback. The DeployEcs waiting there carries on; with none (--no-wait), Continue follows the rollout to its end itself, judged, and rolled back on failure.")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Requires(() => WaitingGate)
         .Executes(async ct =>

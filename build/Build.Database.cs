@@ -29,7 +29,7 @@ internal sealed partial class Build
     Target RunTask => _ => _
         .Description("Runs the service's revision (or --revision N) as a one-off task with --command, shows its output as it comes, and exits with the task's exit code.")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Requires(() => CommandLineWords.Count > 0, "RunTask needs --command, the container's command (for example --command \"migrate --plan\")")
         .Executes(async ct =>
@@ -51,7 +51,7 @@ internal sealed partial class Build
         .Description("Runs the database migrations of the image this run pushed (PushEcr Migrate), or of --revision N, as a one-off task after the environment's backup: up to the newest step, or up or down --to-schema N (down steps that lose data need --confirm-data-loss). DeployEcs runs them itself before every rollout.")
         .After(PushEcr)
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Executes(async ct =>
         {

@@ -28,7 +28,7 @@ internal sealed partial class Build
     public string[]? ContainerEnv { get; set; }
 
     /// <summary>An environment that requires approval (production) is refused before anything runs, unless --confirm.</summary>
-    bool ApprovedOrNotNeeded => SelectedEnvironment is not { RequiresApproval: true } || Confirm || DryRun;
+    bool ApprovedOrNotNeeded => EnvironmentFile is not { RequiresApproval: true } || Confirm || DryRun;
 
     const string ApprovalMessage = "the environment requires approval: pass --confirm (in CI, approval comes from the GitHub environment's reviewers). Nothing was changed.";
 
@@ -38,7 +38,7 @@ internal sealed partial class Build
         .After(Promote)
         .Triggers(Verify)
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         // Reading the pairs throws the one-line error for a malformed one: exit code 2 before anything runs.
         .Requires(() => ExtraContainerEnvironment is not null, "--container-env takes KEY=VALUE pairs")
@@ -59,7 +59,7 @@ internal sealed partial class Build
         // A deployment left waiting at a gate (--no-wait) has nothing to verify yet.
         .OnlyWhenDynamic(() => _deployments?.Deployed is not { IsAwaitingApproval: true })
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Executes(async ct =>
         {
             var deployments = await DeploymentsAsync(ct);

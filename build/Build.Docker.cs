@@ -20,7 +20,7 @@ internal sealed partial class Build
     /// <summary>A reachable engine (and, for the local environment, its registry): found, started or installed.</summary>
     async Task<DockerEndpoints> DockerAsync(CancellationToken cancellationToken) =>
         _docker ??= await new DockerEnvironment(
-            new DockerEnvironmentOptions { RegistryAddress = IsLocalEnvironment ? SelectedEnvironment!.Ecr.Registry : null },
+            new DockerEnvironmentOptions { RegistryAddress = IsLocalEnvironment ? EnvironmentFile!.Ecr.Registry : null },
             LibraryLogger("Docker")).EnsureAsync(cancellationToken);
 
     Target DockerBuild => _ => _
@@ -41,7 +41,7 @@ internal sealed partial class Build
                 new ImageBuildRequest
                 {
                     RepositoryRoot = RootDirectory,
-                    Repository = SelectedEnvironment?.Ecr.Repository ?? "autopr",
+                    Repository = EnvironmentFile?.Ecr.Repository ?? "autopr",
                     BaseImage = baseImage,
                     RecordPath = ImageRecordFile,
                 },
@@ -60,7 +60,7 @@ internal sealed partial class Build
         .DependsOn(DockerBuild, LocalUp)
         .OnlyWhenStatic(() => !IsPromotion)
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Executes(async ct =>
         {
             var image = await ImageBuildRecord.ReadAsync(ImageRecordFile, ct);

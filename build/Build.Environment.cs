@@ -1,6 +1,7 @@
 using AutoPR.Build;
 using AutoPR.Deployment;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Infrastructure;
 using AutoPR.Deployment.Publishing;
 using Serilog.Extensions.Logging;
 
@@ -12,17 +13,19 @@ internal sealed partial class Build
     [Parameter("Deployment environment: a file in deploy/environments", AllowedValuesFrom = nameof(EnvironmentNames))]
     public string? Environment { get; set; }
 
-    DeploymentEnvironment? _deploymentEnvironment;
-
     static AbsolutePath EnvironmentsDirectory => RootDirectory / "deploy" / "environments";
 
     static IEnumerable<string> EnvironmentNames => EnvironmentLoader.ListNames(EnvironmentsDirectory);
 
+    EnvironmentHeader? _environmentFile;
+    DeploymentEnvironment? _deploymentEnvironment;
+
     /// <summary>
-    /// The loaded environment. Targets list it in Requires, so a missing or broken file is one line and exit
-    /// code 2 before anything runs.
+    /// What the selected environment file says before its Terraform references are read (approval, local or not,
+    /// the image repository). Targets list it in Requires, so a missing or broken file is one line and exit code 2
+    /// before anything runs; a file without references is validated whole here.
     /// </summary>
-    DeploymentEnvironment? SelectedEnvironment => Environment is null ? null : _deploymentEnvironment ??= EnvironmentLoader.Load(EnvironmentsDirectory, Environment);
+    EnvironmentHeader? EnvironmentFile => Environment is null ? null : _environmentFile ??= EnvironmentLoader.ReadHeader(EnvironmentsDirectory, Environment);
 
     /// <summary>
     /// Whether the selected environment is local. Static conditions (LocalUp's) read this while the plan is made,
@@ -35,12 +38,34 @@ internal sealed partial class Build
         {
             try
             {
-                return SelectedEnvironment?.IsLocal == true;
+                return EnvironmentFile?.IsLocal == true;
             }
             catch (EnvironmentConfigurationException)
             {
                 return false;
             }
+        }
+    }
+
+    /// <summary>
+    /// The selected environment, whole: its ${tf.NAME} references resolved from the Terraform outputs its file names
+    /// (the state in S3, read with its credentials), once per run. A reference the outputs lack, or a state that
+    /// cannot be read, is one line and exit code 2, before anything changes.
+    /// </summary>
+    async Task<DeploymentEnvironment> SelectedEnvironmentAsync(CancellationToken cancellationToken) =>
+        _deploymentEnvironment ??= await LoadEnvironmentAsync(Environment!, cancellationToken);
+
+    /// <summary>Loads environment <paramref name="name"/> with its Terraform outputs.</summary>
+    static async Task<DeploymentEnvironment> LoadEnvironmentAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outputs = new TerraformOutputReader(new AwsClientsOptions { Logger = LibraryLogger("Aws") }, LibraryLogger("Terraform"));
+            return await EnvironmentLoader.LoadAsync(EnvironmentsDirectory, name, outputs, cancellationToken);
+        }
+        catch (EnvironmentConfigurationException invalid)
+        {
+            throw new TargetExitCodeException(ExitCodes.UsageError, invalid.Message);
         }
     }
 
@@ -62,7 +87,7 @@ internal sealed partial class Build
 
     /// <summary>The deployment library for the selected environment, opened once per run (read-only under --dry-run).</summary>
     async Task<Deployments> DeploymentsAsync(CancellationToken cancellationToken) =>
-        _deployments ??= await OpenDeploymentsAsync(SelectedEnvironment!, cancellationToken);
+        _deployments ??= await OpenDeploymentsAsync(await SelectedEnvironmentAsync(cancellationToken), cancellationToken);
 
     /// <summary>The deployment library for <paramref name="environment"/>, bound to this run's parameters.</summary>
     Task<Deployments> OpenDeploymentsAsync(DeploymentEnvironment environment, CancellationToken cancellationToken) =>

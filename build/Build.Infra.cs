@@ -1,4 +1,5 @@
 using AutoPR.Build;
+using AutoPR.Deployment.Aws.Credentials;
 using AutoPR.Deployment.Infrastructure;
 using Serilog;
 
@@ -8,7 +9,7 @@ namespace AutoPR.BuildDefinition;
 internal sealed partial class Build
 {
     /// <summary>The environment's Terraform root module (infra/environments/NAME), or null when it has none (the local stacks).</summary>
-    AbsolutePath? TerraformRoot => SelectedEnvironment is { } environment && Directory.Exists(RootDirectory / "infra" / "environments" / environment.Name)
+    AbsolutePath? TerraformRoot => EnvironmentFile is { } environment && Directory.Exists(RootDirectory / "infra" / "environments" / environment.Name)
         ? RootDirectory / "infra" / "environments" / environment.Name
         : null;
 
@@ -19,12 +20,13 @@ internal sealed partial class Build
     Target InfraPlan => _ => _
         .Description("Runs terraform init with the environment's S3 backend, plans to artifacts/infra/<env>.tfplan and prints a summary of the plan (also to the CI step summary).")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => TerraformRoot is not null, NoTerraformRoot)
         .Executes(async ct =>
         {
-            // Credentials are checked the way a deployment checks them: one line when they are missing.
-            await DeploymentsAsync(ct);
+            // Credentials are checked the way a deployment checks them: one line when they are missing. The environment's
+            // Terraform outputs are not read: before the first apply there are none.
+            await new AwsCredentialResolver().ResolveAsync(EnvironmentFile!.Aws.Credentials, ct);
             var summary = await Terraform.Find(LibraryLogger("Terraform")).PlanAsync(TerraformRoot!, TerraformPlanFile, ct);
             Log.Information("{Summary}", summary.ToText());
             await GitHubActions.AppendStepSummaryAsync(summary.ToMarkdown(Environment!), ct);
@@ -35,7 +37,7 @@ internal sealed partial class Build
         .After(InfraPlan)
         .OnlyWhenStatic(() => !DryRun, "--dry-run applies nothing")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => TerraformRoot is not null, NoTerraformRoot)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Executes(async ct =>
@@ -46,7 +48,7 @@ internal sealed partial class Build
                     $"no saved plan for {Environment} ({TerraformPlanFile.RelativeTo(RootDirectory)}): run ./build.sh InfraPlan --environment {Environment} first, review it, then InfraApply; nothing was applied");
             }
 
-            await DeploymentsAsync(ct);
+            await new AwsCredentialResolver().ResolveAsync(EnvironmentFile!.Aws.Credentials, ct);
             try
             {
                 await Terraform.Find(LibraryLogger("Terraform")).ApplyAsync(TerraformRoot!, TerraformPlanFile, ct);

@@ -25,7 +25,7 @@ internal sealed partial class Build
     static AbsolutePath LocalEcsBinaries => LocalStackDirectory / "bin";
 
     /// <summary>The local environment: the selected one when it is local, else deploy/environments/local.json.</summary>
-    DeploymentEnvironment LocalEnvironment => IsLocalEnvironment ? SelectedEnvironment! : EnvironmentLoader.Load(EnvironmentsDirectory, "local");
+    DeploymentEnvironment LocalEnvironment => EnvironmentLoader.Load(EnvironmentsDirectory, IsLocalEnvironment ? Environment! : "local");
 
     Uri LocalEcsEndpoint => LocalEnvironment.Aws.Endpoints.TryGetValue("ecs", out var endpoint)
         ? endpoint

@@ -17,12 +17,12 @@ internal sealed partial class Build
     Target Promote => _ => _
         .Description("Copies the image verified in --from to --environment's repository by digest (BatchGetImage + PutImage: no pull, no push).")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => From)
         .Executes(async ct =>
         {
             var deployments = await DeploymentsAsync(ct);
-            var outcome = await deployments.PromoteAsync(EnvironmentLoader.Load(EnvironmentsDirectory, From!), Force, ct);
+            var outcome = await deployments.PromoteAsync(await LoadEnvironmentAsync(From!, ct), Force, ct);
             await RecordPushAsync(outcome, ct);
         });
 }

@@ -20,7 +20,7 @@ internal sealed partial class Build
     Target Rollback => _ => _
         .Description("Returns the service to the previous verified deployment, or to --to-revision N / --to-image DIGEST|TAG, and verifies it; --database takes the schema back too (--confirm-data-loss for down steps that lose data).")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         .Requires(() => ToRevision is null || ToImage is null, "Pass either --to-revision or --to-image, not both.")
         .Executes(async ct =>
@@ -36,7 +36,7 @@ internal sealed partial class Build
     Target History => _ => _
         .Description("Prints the deployments and rollbacks of an environment: revision, image, git sha, actor, times, outcome, reason.")
         .Requires(() => Environment)
-        .Requires(() => SelectedEnvironment)
+        .Requires(() => EnvironmentFile)
         .Executes(async ct =>
         {
             var deployments = await DeploymentsAsync(ct);

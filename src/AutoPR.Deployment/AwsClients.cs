@@ -9,6 +9,7 @@ using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.Logs;
 using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Rds;
+using AutoPR.Deployment.S3;
 using AutoPR.Deployment.Ssm;
 
 namespace AutoPR.Deployment;
@@ -30,6 +31,7 @@ public sealed class AwsClients : IDisposable
         SsmParameters = new SsmClient(core);
         Logs = new LogsClient(core);
         Rds = new RdsClient(new AwsQueryClient(core));
+        S3 = new S3Client(core);
     }
 
     /// <summary>
@@ -38,7 +40,7 @@ public sealed class AwsClients : IDisposable
     /// <see cref="SsmOperations.ParameterWrites"/>).
     /// </summary>
     public static IReadOnlyList<AwsOperation> AllOperations { get; } =
-        [.. new[] { EcsClient.Operations, EcrClient.Operations, CloudWatchClient.Operations, SsmParameterChecker.Operations, SsmClient.Operations, LogsClient.Operations, RdsClient.Operations }
+        [.. new[] { EcsClient.Operations, EcrClient.Operations, CloudWatchClient.Operations, SsmParameterChecker.Operations, SsmClient.Operations, LogsClient.Operations, RdsClient.Operations, S3Client.Operations }
             .SelectMany(o => o).Distinct()];
 
     /// <summary>The shared JSON-protocol connection (its Retrying event reports retries).</summary>
@@ -68,21 +70,31 @@ public sealed class AwsClients : IDisposable
     /// <summary>Amazon RDS snapshots (AWS Query protocol, over the same connection).</summary>
     public RdsClient Rds { get; }
 
+    /// <summary>Amazon S3 objects (the Terraform state an environment file refers to).</summary>
+    public S3Client S3 { get; }
+
     /// <summary>
     /// Resolves region (environment file, AWS_REGION, AWS_DEFAULT_REGION, profile), endpoints (environment file,
     /// AWS_ENDPOINT_URL_*, AWS_ENDPOINT_URL, standard/FIPS), retries (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS) and
     /// credentials (local, or the default chain), then creates the clients. Misconfiguration is one clear line
     /// (<see cref="AwsConfigurationException"/>).
     /// </summary>
-    public static async Task<AwsClients> CreateAsync(DeploymentEnvironment environment, AwsClientsOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<AwsClients> CreateAsync(DeploymentEnvironment environment, AwsClientsOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        return CreateAsync(environment.Aws, options, cancellationToken);
+    }
+
+    /// <summary>The clients for an environment's <paramref name="aws"/> section alone (what is known before its Terraform outputs).</summary>
+    public static async Task<AwsClients> CreateAsync(AwsSettings aws, AwsClientsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(aws);
         options ??= new AwsClientsOptions();
-        var region = AwsRegionResolver.Resolve(environment.Aws.Region, options.GetVariable);
-        var endpoints = AwsEndpointSettings.FromEnvironment(options.GetVariable, environment.Aws.Endpoints);
+        var region = AwsRegionResolver.Resolve(aws.Region, options.GetVariable);
+        var endpoints = AwsEndpointSettings.FromEnvironment(options.GetVariable, aws.Endpoints);
         var retry = AwsRetryOptions.FromEnvironment(options.GetVariable);
         var credentials = options.Credentials
-            ?? await new AwsCredentialResolver(options.GetVariable).ResolveAsync(environment.Aws.Credentials, cancellationToken).ConfigureAwait(false);
+            ?? await new AwsCredentialResolver(options.GetVariable).ResolveAsync(aws.Credentials, cancellationToken).ConfigureAwait(false);
         return Create(new AwsConnectionOptions
         {
             Region = region,

@@ -26,6 +26,12 @@ public static class DeployRolePolicy
     public static IReadOnlyList<string> Actions() =>
         [.. AwsClients.AllOperations.Select(o => o.IamAction).Concat(ExtraActions.Keys).Distinct().Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The Terraform state objects environment files refer to (s3://BUCKET/autopr/ENV/terraform.tfstate, as the roots
+    /// under infra/environments/ keep them): read only, and no other object, since a state may hold secrets.
+    /// </summary>
+    public const string TerraformStateObjects = "arn:aws:s3:::*/autopr/*/terraform.tfstate";
+
     public static JsonObject Document() => new()
     {
         ["Version"] = "2012-10-17",
@@ -34,8 +40,15 @@ public static class DeployRolePolicy
             {
                 ["Sid"] = "AutoPRDeploy",
                 ["Effect"] = "Allow",
-                ["Action"] = new JsonArray([.. Actions().Where(a => a != "iam:PassRole").Select(a => (JsonNode)a)]),
+                ["Action"] = new JsonArray([.. Actions().Where(a => a is not "iam:PassRole" and not "s3:GetObject").Select(a => (JsonNode)a)]),
                 ["Resource"] = "*",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "ReadTerraformState",
+                ["Effect"] = "Allow",
+                ["Action"] = "s3:GetObject",
+                ["Resource"] = TerraformStateObjects,
             },
             new JsonObject
             {

@@ -4,7 +4,7 @@ namespace AutoPR.Deployment.Aws;
 /// The protocol facts of one AWS service, as its official API model states them: who signs, which host
 /// prefix, which JSON protocol version and target prefix, and which prefix IAM actions use.
 /// </summary>
-/// <param name="Id">Short identifier, used in logs, errors and as the key of aws.endpoints ("ecs", "ecr", "cloudwatch", "ssm", "rds", "logs").</param>
+/// <param name="Id">Short identifier, used in logs, errors and as the key of aws.endpoints ("ecs", "ecr", "cloudwatch", "ssm", "rds", "logs", "s3").</param>
 /// <param name="SigningName">SigV4 service name (credential scope).</param>
 /// <param name="EndpointPrefix">Host prefix of the standard regional endpoint.</param>
 /// <param name="TargetPrefix">Prefix of the X-Amz-Target header value (empty for a Query-protocol service).</param>
@@ -37,6 +37,9 @@ public sealed record AwsService(
 
     /// <summary>Amazon RDS: the AWS Query protocol (form-encoded POST, XML answers), API version 2014-10-31.</summary>
     public static readonly AwsService Rds = new("rds", "rds", "rds", string.Empty, string.Empty, "RDS", "rds") { QueryVersion = "2014-10-31" };
+
+    /// <summary>Amazon S3, REST (GET of an object: the Terraform state environment files refer to).</summary>
+    public static readonly AwsService S3 = new("s3", "s3", "s3", string.Empty, string.Empty, "S3", "s3");
 
     /// <summary>The API version a Query-protocol service takes in its Version field; null for a JSON-protocol service.</summary>
     public string? QueryVersion { get; init; }

@@ -22,6 +22,9 @@ public sealed record DeploymentEnvironment
     /// <summary>Account, region, credentials mode and endpoint overrides.</summary>
     public required AwsSettings Aws { get; init; }
 
+    /// <summary>Where the file's ${tf.NAME} values came from; null when it refers to none.</summary>
+    public TerraformSettings? Terraform { get; init; }
+
     /// <summary>ECS cluster name.</summary>
     public required string Cluster { get; init; }
 

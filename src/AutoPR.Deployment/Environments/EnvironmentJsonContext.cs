@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using AutoPR.Deployment.Aws.Credentials;
 
@@ -12,5 +13,7 @@ namespace AutoPR.Deployment.Environments;
     AllowTrailingCommas = true,
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(DeploymentEnvironment))]
+[JsonSerializable(typeof(EnvironmentHeader))]
+[JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(AwsCredentialMode))]
 internal sealed partial class EnvironmentJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AutoPR.Deployment.Infrastructure;
 using Json.Schema;
 
 namespace AutoPR.Deployment.Environments;
@@ -38,49 +39,105 @@ public static class EnvironmentLoader
             .ToList();
     }
 
-    /// <summary>Loads environment <paramref name="name"/> from <paramref name="directory"/>; an unknown name lists the known ones.</summary>
-    public static DeploymentEnvironment Load(string directory, string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var known = ListNames(directory);
-        if (!known.Contains(name, StringComparer.Ordinal))
-        {
-            var list = known.Count == 0 ? "none (no *.json files)" : string.Join(", ", known);
-            throw new EnvironmentConfigurationException(
-                $"Unknown environment '{name}': known environments in {Display(directory)} are {list}; fix: pass one of them, or add {name}.json there.");
-        }
+    /// <summary>
+    /// Loads environment <paramref name="name"/> from <paramref name="directory"/>; an unknown name lists the known
+    /// ones. A file that refers to Terraform outputs needs them (<see cref="LoadAsync"/> reads them).
+    /// </summary>
+    public static DeploymentEnvironment Load(string directory, string name, TerraformOutputs? outputs = null) =>
+        LoadFile(PathOf(directory, name), outputs: outputs);
 
-        return LoadFile(Path.Combine(directory, name + ".json"));
+    /// <summary>
+    /// Loads environment <paramref name="name"/>, first reading the Terraform outputs its ${tf.NAME} references
+    /// need, from where its terraform section says (<paramref name="outputs"/> reads them).
+    /// </summary>
+    public static async Task<DeploymentEnvironment> LoadAsync(string directory, string name, TerraformOutputReader outputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        var header = ReadHeader(directory, name);
+        var read = header.References.Count == 0 ? null : await outputs.ReadAsync(header, cancellationToken).ConfigureAwait(false);
+        return Load(directory, name, read);
     }
 
-    /// <summary>Loads and validates one environment file against the schema beside it (or <paramref name="schemaPath"/>).</summary>
-    public static DeploymentEnvironment LoadFile(string path, string? schemaPath = null)
+    /// <summary>
+    /// What the file says before its Terraform references are resolved (<see cref="EnvironmentHeader"/>). A file
+    /// without references is validated whole here; one with references as far as it can be without the outputs.
+    /// </summary>
+    public static EnvironmentHeader ReadHeader(string directory, string name)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var file = Display(path);
-        if (!File.Exists(path))
+        var path = PathOf(directory, name);
+        var (file, _, instance) = Read(path);
+        var references = FindReferences(file, instance);
+        if (references.Count == 0)
         {
-            throw new EnvironmentConfigurationException($"{file}: file not found; fix: create it (see the other files in that folder) or pick another environment.");
+            var environment = LoadFile(path);
+            return new EnvironmentHeader
+            {
+                Name = environment.Name,
+                Aws = environment.Aws,
+                Ecr = environment.Ecr,
+                Terraform = environment.Terraform,
+                RequiresApproval = environment.RequiresApproval,
+                FilePath = environment.FilePath,
+            };
         }
 
-        schemaPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, SchemaFileName);
-        var (schema, schemaDocument) = LoadSchema(schemaPath);
-
-        var text = File.ReadAllText(path);
-        JsonNode instance;
-        JsonElement element;
+        EnvironmentHeader header;
         try
         {
-            using var document = JsonDocument.Parse(text, DocumentOptions);
-            element = document.RootElement.Clone();
-            instance = JsonNode.Parse(text, documentOptions: DocumentOptions)!;
+            header = instance.Deserialize(EnvironmentJsonContext.Default.EnvironmentHeader) ?? throw new JsonException("the document is null");
         }
         catch (JsonException ex)
         {
-            throw new EnvironmentConfigurationException(
-                $"{file}: line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: invalid JSON; fix: correct the syntax there ({FirstSentence(ex.Message)}).", ex);
+            var at = ex.Path is null ? "$" : ex.Path;
+            throw new EnvironmentConfigurationException($"{file}: {at}: {FirstSentence(ex.Message)}; fix: correct the value there (see environment.schema.json).", ex);
         }
 
+        var problems = TerraformRules.Check(header.Terraform, references[0]).ToList();
+        if (header.Name != name)
+        {
+            problems.Insert(0, $"$.name: \"{header.Name}\" differs from the file name; fix: set it to \"{name}\" or rename the file");
+        }
+
+        return problems.Count > 0
+            ? throw Invalid(file, problems)
+            : header with { FilePath = Path.GetFullPath(path), References = references };
+    }
+
+    /// <summary>Loads and validates one environment file against the schema beside it (or <paramref name="schemaPath"/>).</summary>
+    public static DeploymentEnvironment LoadFile(string path, string? schemaPath = null, TerraformOutputs? outputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var (file, text, instance) = Read(path);
+        schemaPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, SchemaFileName);
+        var (schema, schemaDocument) = LoadSchema(schemaPath);
+
+        var references = FindReferences(file, instance);
+        if (references.Count > 0)
+        {
+            var terraform = instance["terraform"]?.Deserialize(EnvironmentJsonContext.Default.TerraformSettings);
+            var problems = TerraformRules.Check(terraform, references[0]).ToList();
+            if (problems.Count > 0)
+            {
+                throw Invalid(file, problems);
+            }
+
+            if (outputs is null)
+            {
+                throw new EnvironmentConfigurationException(
+                    $"{file}: {references[0].Path} refers to the Terraform output \"{references[0].Output}\", and no outputs were read; fix: load it with EnvironmentLoader.LoadAsync, which reads them from $.terraform.");
+            }
+
+            try
+            {
+                TerraformReferences.Resolve(instance, outputs);
+            }
+            catch (EnvironmentConfigurationException unresolved)
+            {
+                throw new EnvironmentConfigurationException($"{file}: {unresolved.Message}.", unresolved);
+            }
+        }
+
+        var element = references.Count > 0 ? JsonSerializer.SerializeToElement(instance, EnvironmentJsonContext.Default.JsonNode) : ParseElement(text);
         var results = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!results.IsValid)
         {
@@ -109,6 +166,59 @@ public static class EnvironmentLoader
         }
 
         return environment with { FilePath = Path.GetFullPath(path) };
+    }
+
+    private static string PathOf(string directory, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var known = ListNames(directory);
+        if (!known.Contains(name, StringComparer.Ordinal))
+        {
+            var list = known.Count == 0 ? "none (no *.json files)" : string.Join(", ", known);
+            throw new EnvironmentConfigurationException(
+                $"Unknown environment '{name}': known environments in {Display(directory)} are {list}; fix: pass one of them, or add {name}.json there.");
+        }
+
+        return Path.Combine(directory, name + ".json");
+    }
+
+    /// <summary>The file's text and JSON tree; a missing file or a syntax error is one line.</summary>
+    private static (string File, string Text, JsonNode Instance) Read(string path)
+    {
+        var file = Display(path);
+        if (!File.Exists(path))
+        {
+            throw new EnvironmentConfigurationException($"{file}: file not found; fix: create it (see the other files in that folder) or pick another environment.");
+        }
+
+        var text = File.ReadAllText(path);
+        try
+        {
+            return (file, text, JsonNode.Parse(text, documentOptions: DocumentOptions) ?? throw new JsonException("the document is null"));
+        }
+        catch (JsonException ex)
+        {
+            throw new EnvironmentConfigurationException(
+                $"{file}: line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: invalid JSON; fix: correct the syntax there ({FirstSentence(ex.Message)}).", ex);
+        }
+    }
+
+    private static JsonElement ParseElement(string text)
+    {
+        using var document = JsonDocument.Parse(text, DocumentOptions);
+        return document.RootElement.Clone();
+    }
+
+    private static IReadOnlyList<TerraformReferences.Use> FindReferences(string file, JsonNode instance)
+    {
+        try
+        {
+            return TerraformReferences.Find(instance);
+        }
+        catch (EnvironmentConfigurationException malformed)
+        {
+            throw new EnvironmentConfigurationException($"{file}: {malformed.Message}.", malformed);
+        }
     }
 
     private static EnvironmentConfigurationException Invalid(string file, IReadOnlyList<string> problems)

@@ -40,6 +40,16 @@ public sealed class Terraform(string executable, ILogger logger)
         await RunAsync(root, ["apply", "-input=false", "-no-color", Path.GetFullPath(planFile)], "apply", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// `terraform output -json` in <paramref name="root"/> (initialized, with its backend): the root module's outputs.
+    /// The answer is never logged, since it holds sensitive outputs' values too.
+    /// </summary>
+    public async Task<TerraformOutputs> OutputsAsync(string root, CancellationToken cancellationToken)
+    {
+        var json = await RunAsync(root, ["output", "-json", "-no-color"], "output", cancellationToken, quiet: true).ConfigureAwait(false);
+        return TerraformOutputs.Parse(json, $"`terraform output -json` in {root}");
+    }
+
     private async Task<string> RunAsync(string root, IReadOnlyList<string> arguments, string step, CancellationToken cancellationToken, bool quiet = false)
     {
         var start = new ProcessStartInfo(executable)
@@ -55,6 +65,8 @@ public sealed class Terraform(string executable, ILogger logger)
         }
 
         start.Environment["TF_IN_AUTOMATION"] = "1";
+        // No call home for version news: only the backend and the providers are terraform's business here.
+        start.Environment["CHECKPOINT_DISABLE"] = "1";
         using var process = Process.Start(start) ?? throw new TerraformException($"terraform {step} did not start");
         var output = new System.Text.StringBuilder();
         var tail = new Queue<string>();

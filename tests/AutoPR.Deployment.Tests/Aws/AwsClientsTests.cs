@@ -15,7 +15,7 @@ public sealed class AwsClientsTests(MotoServerFixture moto) : IDisposable
     [Fact]
     public async Task The_local_environment_resolves_to_the_local_stack_and_local_keys_without_asking_the_chain()
     {
-        var local = EnvironmentLoader.Load(RepositoryPaths.Environments, "local");
+        var local = RepositoryEnvironments.Load("local");
         var variables = EndpointTests.Variables(("AWS_ENDPOINT_URL_ECS", "http://127.0.0.1:9999"), ("AWS_MAX_ATTEMPTS", "5"));
 
         using var clients = await AwsClients.CreateAsync(local, new AwsClientsOptions { GetVariable = variables });
@@ -39,7 +39,7 @@ public sealed class AwsClientsTests(MotoServerFixture moto) : IDisposable
 
         File.Copy(Path.Combine(RepositoryPaths.Environments, EnvironmentLoader.SchemaFileName), Path.Combine(_directory, EnvironmentLoader.SchemaFileName));
         File.WriteAllText(Path.Combine(_directory, "local.json"), json.ToJsonString());
-        var environment = EnvironmentLoader.Load(_directory, "local");
+        var environment = RepositoryEnvironments.Load(_directory, "local");
 
         using var clients = await AwsClients.CreateAsync(environment, new AwsClientsOptions { GetVariable = _ => null });
         var repository = await clients.Ecr.EnsureRepositoryAsync("autopr-" + Guid.NewGuid().ToString("N")[..8], environment.Ecr.ToRepositorySettings());
@@ -66,8 +66,10 @@ public sealed class AwsClientsTests(MotoServerFixture moto) : IDisposable
         Assert.Contains("rds:CreateDBSnapshot", actions);
         Assert.DoesNotContain("ssm:PutParameter", actions);
 
-        // ECS 19, ECR 7, CloudWatch 1, SSM 2 (GetParameter shared by the checker and the SSM client), Logs 1, RDS 2.
-        Assert.Equal(19 + 7 + 1 + 2 + 1 + 2, actions.Count);
+        Assert.Contains("s3:GetObject", actions);
+
+        // ECS 19, ECR 7, CloudWatch 1, SSM 2 (GetParameter shared by the checker and the SSM client), Logs 1, RDS 2, S3 1.
+        Assert.Equal(19 + 7 + 1 + 2 + 1 + 2 + 1, actions.Count);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

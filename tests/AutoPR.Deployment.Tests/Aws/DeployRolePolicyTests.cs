@@ -53,6 +53,16 @@ public sealed class DeployRolePolicyTests
         Assert.Equal("ecs-tasks.amazonaws.com", statement["Condition"]!["StringEquals"]!["iam:PassedToService"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void The_terraform_state_is_readable_only_at_the_state_keys_and_nothing_else_in_s3()
+    {
+        var statements = DeployRolePolicy.Document()["Statement"]!.AsArray();
+        var s3 = Assert.Single(statements, s => s!["Action"]!.ToJsonString().Contains("s3:", StringComparison.Ordinal))!;
+
+        Assert.Equal("s3:GetObject", s3["Action"]!.GetValue<string>());
+        Assert.Equal("arn:aws:s3:::*/autopr/*/terraform.tfstate", s3["Resource"]!.GetValue<string>());
+    }
+
     private static List<string> AllowedActions(JsonObject policy) =>
         [.. policy["Statement"]!.AsArray().SelectMany(s => s!["Action"] switch
         {

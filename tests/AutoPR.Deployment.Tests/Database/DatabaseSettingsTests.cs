@@ -20,13 +20,13 @@ public sealed class DatabaseSettingsTests : IDisposable
     [Fact]
     public void The_committed_environments_name_their_database_and_its_backup()
     {
-        var production = EnvironmentLoader.Load(_directory, "production").Database!;
+        var production = RepositoryEnvironments.Load(_directory, "production").Database!;
         Assert.Equal(DatabaseBackupKind.RdsSnapshot, production.Backup);
         Assert.Equal("autopr-production", production.DbInstanceIdentifier);
         Assert.Equal("DATABASE_URL", production.UrlSecret);
         Assert.True(production.MigrateBeforeRollout);
 
-        var local = EnvironmentLoader.Load(_directory, "local").Database!;
+        var local = RepositoryEnvironments.Load(_directory, "local").Database!;
         Assert.Equal(DatabaseBackupKind.PgDump, local.Backup);
         Assert.NotNull(local.LocalPort);
     }
@@ -44,7 +44,7 @@ public sealed class DatabaseSettingsTests : IDisposable
         json["database"]![member] = value is int number ? JsonValue.Create(number) : JsonValue.Create((string)value);
         File.WriteAllText(path, json.ToJsonString());
 
-        var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, environment));
+        var error = Assert.Throws<EnvironmentConfigurationException>(() => RepositoryEnvironments.Load(_directory, environment));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("fix:", error.Message, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class DatabaseSettingsTests : IDisposable
         json["database"]!.AsObject().Remove("localPort");
         File.WriteAllText(path, json.ToJsonString());
 
-        var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, "local"));
+        var error = Assert.Throws<EnvironmentConfigurationException>(() => RepositoryEnvironments.Load(_directory, "local"));
 
         Assert.Contains("$.database.localPort: missing", error.Message, StringComparison.Ordinal);
     }

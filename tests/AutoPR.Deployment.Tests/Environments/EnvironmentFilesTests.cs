@@ -28,7 +28,7 @@ public sealed class EnvironmentFilesTests
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Environments, name + ".json")))!;
         Assert.Equal("./environment.schema.json", json["$schema"]!.GetValue<string>());
 
-        var environment = EnvironmentLoader.Load(RepositoryPaths.Environments, name);
+        var environment = RepositoryEnvironments.Load(name);
 
         Assert.Equal(name, environment.Name);
         Assert.Equal("autopr", environment.Service);
@@ -46,7 +46,7 @@ public sealed class EnvironmentFilesTests
     [Fact]
     public void Local_points_at_the_local_stack_on_loopback()
     {
-        var local = EnvironmentLoader.Load(RepositoryPaths.Environments, "local");
+        var local = RepositoryEnvironments.Load("local");
 
         Assert.True(local.IsLocal);
         Assert.Equal(AwsCredentialMode.Local, local.Aws.Credentials);
@@ -67,7 +67,7 @@ public sealed class EnvironmentFilesTests
     {
         foreach (var name in new[] { "dev", "staging", "production" })
         {
-            var environment = EnvironmentLoader.Load(RepositoryPaths.Environments, name);
+            var environment = RepositoryEnvironments.Load(name);
             Assert.False(environment.IsLocal);
             Assert.Equal("123456789012", environment.Aws.AccountId);
             Assert.Equal("eu-west-1", environment.Aws.Region);
@@ -84,8 +84,8 @@ public sealed class EnvironmentFilesTests
     [Fact]
     public void Production_requires_approval_and_shifts_traffic_blue_green_with_a_bake_time()
     {
-        var production = EnvironmentLoader.Load(RepositoryPaths.Environments, "production");
-        var dev = EnvironmentLoader.Load(RepositoryPaths.Environments, "dev");
+        var production = RepositoryEnvironments.Load("production");
+        var dev = RepositoryEnvironments.Load("dev");
 
         Assert.True(production.RequiresApproval);
         Assert.Equal(DeploymentStrategy.BlueGreen, production.Deployment.Strategy);

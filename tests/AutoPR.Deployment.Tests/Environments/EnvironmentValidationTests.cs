@@ -20,7 +20,7 @@ public sealed class EnvironmentValidationTests : IDisposable
     [Fact]
     public void An_unknown_environment_lists_the_known_ones()
     {
-        var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, "qa"));
+        var error = Assert.Throws<EnvironmentConfigurationException>(() => RepositoryEnvironments.Load(_directory, "qa"));
         Assert.Contains("Unknown environment 'qa': known environments in ", error.Message, StringComparison.Ordinal);
         Assert.Contains("are dev, local, local-blue-green, local-canary, local-linear, production, staging; fix: pass one of them, or add qa.json there.", error.Message, StringComparison.Ordinal);
     }
@@ -56,8 +56,8 @@ public sealed class EnvironmentValidationTests : IDisposable
     [Fact]
     public void A_secret_that_is_not_an_ssm_arn_is_rejected_with_the_expected_form()
     {
-        var error = Broken("dev", json => json["secrets"]!["DATABASE_URL"] = "postgres://user:password@db/autopr");
-        Assert.Contains("dev.json: $.secrets.DATABASE_URL: the value does not match ^arn:aws(-cn|-us-gov)?:ssm:", error, StringComparison.Ordinal);
+        var error = Broken("local", json => json["secrets"]!["DATABASE_URL"] = "postgres://user:password@db/autopr");
+        Assert.Contains("local.json: $.secrets.DATABASE_URL: the value does not match ^arn:aws(-cn|-us-gov)?:ssm:", error, StringComparison.Ordinal);
         Assert.DoesNotContain("password", error, StringComparison.Ordinal);
     }
 
@@ -72,7 +72,7 @@ public sealed class EnvironmentValidationTests : IDisposable
     public void Invalid_json_names_the_line_and_column()
     {
         File.WriteAllText(Path.Combine(_directory, "dev.json"), "{\n  \"name\": \"dev\",\n  \"cluster\" \"autopr-dev\"\n}\n");
-        var error = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, "dev")).Message;
+        var error = Assert.Throws<EnvironmentConfigurationException>(() => RepositoryEnvironments.Load(_directory, "dev")).Message;
         Assert.Contains("dev.json: line 3, column ", error, StringComparison.Ordinal);
         Assert.Contains("invalid JSON; fix: correct the syntax there", error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error);
@@ -125,7 +125,7 @@ public sealed class EnvironmentValidationTests : IDisposable
         json["network"]!.AsObject().Remove("assignPublicIp");
         File.WriteAllText(path, json.ToJsonString());
 
-        var dev = EnvironmentLoader.Load(_directory, "dev");
+        var dev = RepositoryEnvironments.Load(_directory, "dev");
 
         Assert.Equal("IMMUTABLE", dev.Ecr.ImageTagMutability);
         Assert.True(dev.Ecr.ScanOnPush);
@@ -156,7 +156,7 @@ public sealed class EnvironmentValidationTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "dev.json"), JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "dev.json")))!
             .AsObject().Also(json => json["verification"]!.AsObject().Remove("probes")).ToJsonString());
 
-        var probes = EnvironmentLoader.Load(_directory, "dev").Verification.Probes;
+        var probes = RepositoryEnvironments.Load(_directory, "dev").Verification.Probes;
 
         Assert.Equal(20, probes.RequestsPerSecond);
         Assert.Equal(10, probes.MinimumSamples);
@@ -252,7 +252,7 @@ public sealed class EnvironmentValidationTests : IDisposable
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         change(json);
         File.WriteAllText(path, json.ToJsonString());
-        var message = Assert.Throws<EnvironmentConfigurationException>(() => EnvironmentLoader.Load(_directory, name)).Message;
+        var message = Assert.Throws<EnvironmentConfigurationException>(() => RepositoryEnvironments.Load(_directory, name)).Message;
         Assert.DoesNotContain('\n', message);
         Assert.Contains("fix:", message, StringComparison.Ordinal);
         return message;

@@ -71,8 +71,8 @@ public sealed class PromoteTests(MotoServerFixture moto) : IDisposable
     // Two environments of their own in moto's shared account (their own families and repositories); the source's cluster exists.
     private async Task<(DeploymentEnvironment Source, DeploymentEnvironment Target)> EnvironmentsAsync()
     {
-        var staging = EnvironmentLoader.Load(RepositoryPaths.Environments, "staging");
-        var production = EnvironmentLoader.Load(RepositoryPaths.Environments, "production");
+        var staging = RepositoryEnvironments.Load("staging");
+        var production = RepositoryEnvironments.Load("production");
         var source = staging with { Name = "staging" + _id, Ecr = staging.Ecr with { Repository = "autopr-staging-" + _id } };
         using var clients = Clients();
         await clients.Core.SendAsync(AutoPR.Deployment.Ecs.EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = source.Cluster }, CancellationToken.None);

@@ -11,7 +11,7 @@ public sealed class TemplateRenderingTests
 {
     private static readonly DeploymentTemplates RepositoryTemplates = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RepositoryPaths.Root));
 
-    private static DeploymentEnvironment Load(string name) => EnvironmentLoader.Load(RepositoryPaths.Environments, name);
+    private static DeploymentEnvironment Load(string name) => RepositoryEnvironments.Load(name);
 
     [Fact]
     public void Production_renders_a_pinned_image_sizes_variables_secrets_roles_logs_and_health_check()

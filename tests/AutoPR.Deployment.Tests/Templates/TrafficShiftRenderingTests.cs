@@ -13,7 +13,7 @@ public sealed class TrafficShiftRenderingTests
 {
     private static readonly DeploymentTemplates Templates = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RepositoryPaths.Root));
 
-    private static DeploymentEnvironment Staging => EnvironmentLoader.Load(RepositoryPaths.Environments, "staging");
+    private static DeploymentEnvironment Staging => RepositoryEnvironments.Load("staging");
 
     private static JsonObject Render(DeploymentEnvironment environment) =>
         Templates.Render(environment, DeploymentTestBed.Release(DeploymentTestBed.DigestA)).ServiceDefinition;
@@ -97,7 +97,7 @@ public sealed class TrafficShiftRenderingTests
     {
         var staging = Staging;
         var noTestListener = staging with { LoadBalancer = staging.LoadBalancer with { TestListenerUrl = null } };
-        var rolling = EnvironmentLoader.Load(RepositoryPaths.Environments, "dev");
+        var rolling = RepositoryEnvironments.Load("dev");
 
         Assert.Null(Render(noTestListener)["deploymentConfiguration"]!["lifecycleHooks"]);
         Assert.Null(Render(rolling)["deploymentConfiguration"]!["lifecycleHooks"]);

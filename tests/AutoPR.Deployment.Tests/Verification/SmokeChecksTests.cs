@@ -22,7 +22,7 @@ public sealed class SmokeChecksTests
     private static async Task<(string? Failure, IReadOnlyList<RecordedRequest> Requests)> RunAsync(Func<RecordedRequest, HttpResponseMessage> answer)
     {
         using var server = new RecordingServer((request, _) => answer(request));
-        var staging = EnvironmentLoader.Load(RepositoryPaths.Environments, "staging");
+        var staging = RepositoryEnvironments.Load("staging");
         var environment = staging with { LoadBalancer = staging.LoadBalancer with { TestListenerUrl = server.Endpoint } };
         using var http = new HttpClient();
         var failure = await new SmokeChecks(http, environment, TimeProvider.System).RunAsync(TaskDefinition, Git, CancellationToken.None);

@@ -4,6 +4,7 @@ using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Infrastructure;
 using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.EndToEnd.Tests.Stack;
 using AutoPR.EndToEnd.Tests.Support;
@@ -29,7 +30,7 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
     [Fact]
     public async Task A_dry_run_to_an_account_without_the_image_plans_it_by_tag_and_sends_only_reads()
     {
-        var staging = Staging();
+        var staging = await StagingAsync();
         var image = await ImageBuildRecord.ReadAsync(RepositoryRoot.Combine("artifacts", "docker", "image.json"));
         using var seed = await ClientsAsync(staging);
         await seed.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = staging.Cluster }, CancellationToken.None);
@@ -49,7 +50,7 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
     [Fact]
     public async Task A_dry_run_pins_the_digest_the_registry_tag_already_holds_and_sends_only_reads()
     {
-        var staging = Staging();
+        var staging = await StagingAsync();
         var image = await ImageBuildRecord.ReadAsync(RepositoryRoot.Combine("artifacts", "docker", "image.json"));
         using var seed = await ClientsAsync(staging);
         await seed.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = staging.Cluster }, CancellationToken.None);
@@ -82,7 +83,23 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
         await AssertNothingElseChangedAsync(seed, staging, image);
     }
 
-    private static DeploymentEnvironment Staging() => EnvironmentLoader.Load(RepositoryRoot.Combine("deploy", "environments"), "staging");
+    private const string StateBucket = "autopr-terraform-state-123456789012";
+    private const string StateKey = "autopr/staging/terraform.tfstate";
+
+    /// <summary>
+    /// Staging as the dry run will see it: its state object, written by the real terraform (a root of the example
+    /// outputs), put where staging.json says it is, in moto's S3; then loaded through it.
+    /// </summary>
+    private async Task<DeploymentEnvironment> StagingAsync()
+    {
+        var root = await TerraformStates.ApplyExampleAsync("staging");
+        await TerraformStates.UploadAsync(moto.Endpoint, StateBucket, StateKey, await File.ReadAllTextAsync(TerraformStates.StateFile(root)));
+        return await EnvironmentLoader.LoadAsync(RepositoryRoot.Combine("deploy", "environments"), "staging", new TerraformOutputReader(new AwsClientsOptions
+        {
+            Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIAE2ETESTS00000000", "e2e-dummy-secret-not-a-credential"),
+            GetVariable = name => name == "AWS_ENDPOINT_URL" ? moto.Endpoint.ToString() : null,
+        }), CancellationToken.None);
+    }
 
     private async Task<(BuildRun Run, RecordingServer Recorder)> DryRunAsync()
     {
@@ -108,7 +125,10 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
     private static void AssertOnlyReads(RecordingServer recorder)
     {
         Assert.Contains(recorder.Requests, r => r.Target == EcsOperations.DescribeServices.Target);
-        Assert.All(recorder.Requests, request =>
+        // The environment's Terraform outputs come from its state object: one S3 GetObject, a read.
+        var stateReads = recorder.Requests.Where(r => r.Target is null && r.Method == "GET" && r.Path == $"/{StateBucket}/{StateKey}").ToList();
+        Assert.Single(stateReads);
+        Assert.All(recorder.Requests.Except(stateReads), request =>
         {
             Assert.True(request.Target is not null && KnownOperations.TryGetValue(request.Target, out var operation) && operation.Access == AwsAccess.Read,
                 $"the dry run sent {request}, which is not a known read operation");

@@ -35,7 +35,7 @@ public sealed record AwsEndpointSettings
         if (!ignoreUrls)
         {
             global = ParseUrl(getVariable, "AWS_ENDPOINT_URL");
-            foreach (var service in new[] { AwsService.Ecs, AwsService.Ecr, AwsService.CloudWatch, AwsService.Ssm, AwsService.Logs, AwsService.Rds })
+            foreach (var service in new[] { AwsService.Ecs, AwsService.Ecr, AwsService.CloudWatch, AwsService.Ssm, AwsService.Logs, AwsService.Rds, AwsService.S3 })
             {
                 var url = ParseUrl(getVariable, "AWS_ENDPOINT_URL_" + service.EndpointVariableSuffix);
                 if (url is not null)

@@ -18,7 +18,8 @@ using Polly.Timeout;
 namespace AutoPR.Deployment.Aws.Protocol;
 
 /// <summary>
-/// The one place every AWS request goes through: POST / with X-Amz-Target and the protocol's content type,
+/// The one place every AWS request goes through: POST / with X-Amz-Target and the protocol's content type (or a
+/// REST GET, S3's GetObject),
 /// signed by AWSSDK.Core's <see cref="SigV4SigningHandler"/>, retried by the Polly pipeline, errors parsed into
 /// <see cref="AwsServiceException"/>. Request documents are sent exactly as given. <see cref="AwsQueryClient"/>
 /// sends the Query protocol (RDS) through the same path.
@@ -29,6 +30,8 @@ public sealed class AwsJsonClient : IDisposable
     private readonly HttpClient _http;
     private readonly ResiliencePipeline _pipeline;
     private readonly ConcurrentDictionary<AwsService, Uri> _endpoints = new();
+
+    private const string EmptyPayloadSha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     /// <summary>Creates the client; the HTTP transport is owned (disposed) by it.</summary>
     public AwsJsonClient(AwsConnectionOptions options)
@@ -161,9 +164,18 @@ public sealed class AwsJsonClient : IDisposable
         int attempt,
         CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
-        message.Content = new ByteArrayContent(request.Body);
-        message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        using var message = new HttpRequestMessage(request.Method, request.Address?.Invoke(endpoint) ?? endpoint);
+        if (request.Method == HttpMethod.Get)
+        {
+            // S3 wants the payload hash; an empty body's is fixed.
+            message.Headers.TryAddWithoutValidation("x-amz-content-sha256", EmptyPayloadSha256);
+        }
+        else
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        }
+
         if (request.Target is not null)
         {
             message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);

@@ -29,7 +29,7 @@ public sealed class DeploymentTestBed : IDisposable
         Client = new EcsClient(_core);
         CloudWatch = new CloudWatchClient(_core);
         Directory = System.IO.Directory.CreateTempSubdirectory("autopr-rollout-tests-").FullName;
-        var environment = EnvironmentLoader.Load(RepositoryPaths.Environments, environmentName);
+        var environment = RepositoryEnvironments.Load(environmentName);
         Environment = change is null ? environment : change(environment);
         Templates = DeploymentTemplates.Load(DeploymentTemplates.DefaultDirectory(RepositoryPaths.Root));
         History = new DeploymentHistory(Client, Path.Combine(Directory, "history.jsonl"));

@@ -9,7 +9,7 @@ public sealed class ProbeTargetTests
     [Fact]
     public void Probes_go_to_the_health_urls_origin_only_on_the_health_path_version_and_the_environments_routes()
     {
-        var staging = EnvironmentLoader.Load(RepositoryPaths.Environments, "staging") with { Deployment = Rolling() };
+        var staging = RepositoryEnvironments.Load("staging") with { Deployment = Rolling() };
 
         var targets = ProbeTarget.Of(staging);
 
@@ -21,7 +21,7 @@ public sealed class ProbeTargetTests
     [Fact]
     public void Blue_green_also_probes_the_test_listener()
     {
-        var staging = EnvironmentLoader.Load(RepositoryPaths.Environments, "staging");
+        var staging = RepositoryEnvironments.Load("staging");
         staging = staging with { LoadBalancer = staging.LoadBalancer with { TestListenerUrl = new Uri("https://staging.autopr.example.com:8443/") } };
 
         var origins = ProbeTarget.Of(staging).Select(t => t.Url.GetLeftPart(UriPartial.Authority)).Distinct();
@@ -29,5 +29,5 @@ public sealed class ProbeTargetTests
         Assert.Equal(["https://staging.autopr.example.com", "https://staging.autopr.example.com:8443"], origins);
     }
 
-    private static DeploymentSettings Rolling() => EnvironmentLoader.Load(RepositoryPaths.Environments, "dev").Deployment;
+    private static DeploymentSettings Rolling() => RepositoryEnvironments.Load("dev").Deployment;
 }
