@@ -42,8 +42,15 @@ internal sealed partial class Build
         .Requires(() => ApprovedOrNotNeeded, ApprovalMessage)
         // Reading the pairs throws the one-line error for a malformed one: exit code 2 before anything runs.
         .Requires(() => ExtraContainerEnvironment is not null, "--container-env takes KEY=VALUE pairs")
+        .Requires(() => !FailOnDrift || DryRun, DriftNeedsDryRunMessage)
         .Executes(async ct =>
         {
+            if (FailOnDrift)
+            {
+                await CheckDriftAsync(ct);
+                return;
+            }
+
             var deployments = await DeploymentsAsync(ct);
             var image = deployments.Pushed ?? await ImagePushRecord.ReadAsync(PushRecordFile(deployments.Environment.Name), ct);
             var options = new DeployOptions { Actor = Actor, Confirmed = Confirm, AutoRollback = !NoAutoRollback, ExtraEnvironment = ExtraContainerEnvironment, WaitForApproval = !NoWait };

@@ -26,6 +26,8 @@ internal sealed partial class Build
     Target DockerBuild => _ => _
         .Description("Publishes the service and builds its image, tagged with the git revision; skipped when that image exists.")
         .OnlyWhenStatic(() => !IsPromotion)
+        // A drift check renders the image that runs: nothing to build or push.
+        .OnlyWhenStatic(() => !FailOnDrift)
         .Executes(async ct =>
         {
             var docker = await DockerAsync(ct);
@@ -59,6 +61,7 @@ internal sealed partial class Build
         .Description("Pushes the image to the environment's registry (ECR, or the local registry) and records its digest; under --dry-run says what it would push and which digest the deployment would use.")
         .DependsOn(DockerBuild, LocalUp)
         .OnlyWhenStatic(() => !IsPromotion)
+        .OnlyWhenStatic(() => !FailOnDrift)
         .Requires(() => Environment)
         .Requires(() => EnvironmentFile)
         .Executes(async ct =>

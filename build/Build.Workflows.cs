@@ -14,6 +14,7 @@ namespace AutoPR.BuildDefinition;
 //             environment of the same name (production's required reviewers approve), assumes that environment's AWS
 //             role through OIDC (the environment variable AWS_DEPLOY_ROLE_ARN; no stored keys), and never runs beside,
 //             nor cancels, another deployment of the same environment.
+// infra.yml and drift.yml (Terraform plan and apply, the scheduled drift check) are declared in Build.Workflows.Infra.cs.
 [GitHubActionsWorkflow("ci", Name = "CI",
     OnPushBranches = ["main", "staging", "feature/**"],
     On = [GitHubActionsTrigger.PullRequest],

@@ -332,6 +332,13 @@ public sealed class Deployments : IDisposable
         await FollowContinuedAsync(gate, options, progress, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Compares what runs with what the repository says, rendered with the release that runs (see
+    /// <see cref="Drift.DriftChecker"/>). Reads only; the report says whether anything drifted.
+    /// </summary>
+    public Task<Drift.DriftReport> CheckDriftAsync(CancellationToken cancellationToken) =>
+        new Drift.DriftChecker(_clients.Ecs, DeploymentTemplates.Load(_options.TemplatesDirectory)).CheckAsync(Environment, cancellationToken);
+
     /// <summary>The deployments, verifications and rollbacks of the environment, newest first.</summary>
     public Task<IReadOnlyList<DeploymentRecord>> HistoryAsync(CancellationToken cancellationToken) =>
         _history.ReadAsync(Context.Family, Environment.Name, cancellationToken: cancellationToken);

@@ -111,14 +111,26 @@ internal static partial class GitHubActionsGenerator
     private static YamlMap Triggers(GitHubActionsWorkflowAttribute workflow, IReadOnlyList<GitHubActionsInputAttribute> inputs, string owner)
     {
         var on = new YamlMap();
-        if (workflow.OnPushBranches.Length > 0 || workflow.On.Contains(GitHubActionsTrigger.Push))
+        var push = workflow.OnPushBranches.Length > 0 || workflow.On.Contains(GitHubActionsTrigger.Push);
+        var pullRequest = workflow.OnPullRequestBranches.Length > 0 || workflow.On.Contains(GitHubActionsTrigger.PullRequest);
+        if (workflow.Paths.Length > 0 && !push && !pullRequest)
         {
-            on.Add("push", Branches(workflow.OnPushBranches));
+            throw new InvalidOperationException($"{owner}: Paths filter pushes and pull requests, and the workflow starts on neither.");
         }
 
-        if (workflow.OnPullRequestBranches.Length > 0 || workflow.On.Contains(GitHubActionsTrigger.PullRequest))
+        if (push)
         {
-            on.Add("pull_request", Branches(workflow.OnPullRequestBranches));
+            on.Add("push", Filters(workflow.OnPushBranches, workflow.Paths));
+        }
+
+        if (pullRequest)
+        {
+            on.Add("pull_request", Filters(workflow.OnPullRequestBranches, workflow.Paths));
+        }
+
+        if (workflow.OnSchedule.Length > 0)
+        {
+            on.Add("schedule", new YamlSequence([.. workflow.OnSchedule.Select(cron => new YamlMap().Add("cron", Cron(cron, owner)))]));
         }
 
         if (inputs.Count > 0 || workflow.On.Contains(GitHubActionsTrigger.WorkflowDispatch))
@@ -134,11 +146,18 @@ internal static partial class GitHubActionsGenerator
 
         return on.Entries.Count > 0
             ? on
-            : throw new InvalidOperationException($"{owner} has no trigger: set On, OnPushBranches or OnPullRequestBranches, or add an input.");
+            : throw new InvalidOperationException($"{owner} has no trigger: set On, OnPushBranches, OnPullRequestBranches or OnSchedule, or add an input.");
     }
 
-    private static YamlMap Branches(string[] branches) =>
-        branches.Length == 0 ? new YamlMap() : new YamlMap().Add("branches", YamlSequence.Of(branches));
+    private static YamlMap Filters(string[] branches, string[] paths) => new YamlMap()
+        .Add("branches", branches.Length == 0 ? null : YamlSequence.Of(branches))
+        .Add("paths", paths.Length == 0 ? null : YamlSequence.Of(paths));
+
+    // GitHub takes POSIX cron: five fields. Six (seconds) is a common slip that GitHub would reject only at run time.
+    private static string Cron(string cron, string owner) =>
+        cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5
+            ? cron
+            : throw new InvalidOperationException($"{owner}: schedule '{cron}' is not a cron expression of five fields (minute hour day month weekday).");
 
     private static YamlMap Input(GitHubActionsInputAttribute input, string owner)
     {
@@ -173,9 +192,14 @@ internal static partial class GitHubActionsGenerator
 
         var steps = job.GetSteps().ToList();
         var builds = steps.Where(s => s.InvokedTargets.Count > 0).ToList();
-        if (builds.Count == 0)
+        if (builds.Count == 0 && !steps.Any(s => s.Run is not null))
         {
-            throw new InvalidOperationException($"{owner} runs no target: set InvokedTargets, or override GetBuildSteps.");
+            throw new InvalidOperationException($"{owner} runs nothing: set InvokedTargets, or override GetBuildSteps.");
+        }
+
+        if (builds.Count > 0 && !job.SetupDotNet)
+        {
+            throw new InvalidOperationException($"{owner} runs ./build.sh, which needs .NET: leave SetupDotNet on.");
         }
 
         invoked.AddRange(builds.SelectMany(s => s.InvokedTargets));

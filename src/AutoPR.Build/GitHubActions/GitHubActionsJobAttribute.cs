@@ -1,7 +1,7 @@
 namespace AutoPR.Build;
 
 /// <summary>
-/// A job of a <see cref="GitHubActionsWorkflowAttribute"/>: check out, install .NET, optionally restore the NuGet cache,
+/// A job of a <see cref="GitHubActionsWorkflowAttribute"/>: check out, install .NET (unless off), optionally restore the NuGet cache,
 /// run <c>./build.sh &lt;InvokedTargets&gt; &lt;Arguments&gt;</c>, upload artifacts. Derive from it to add steps
 /// (<see cref="GetSetupSteps"/>) or replace the build invocation (<see cref="GetBuildSteps"/>), NUKE-style.
 /// </summary>
@@ -46,6 +46,9 @@ public class GitHubActionsJobAttribute(string workflow, string id) : Attribute
     /// <summary>Appended to the build command as written, as shell text: "--environment dev".</summary>
     public string? Arguments { get; set; }
 
+    /// <summary>Installs the .NET SDK (global.json) that ./build.sh needs; off for a job of plain scripts, which starts faster.</summary>
+    public bool SetupDotNet { get; set; } = true;
+
     public bool CacheNuGet { get; set; }
 
     /// <summary>Folders (relative to the repository root) uploaded as artifacts named after their last segment.</summary>
@@ -55,7 +58,11 @@ public class GitHubActionsJobAttribute(string workflow, string id) : Attribute
     public IEnumerable<GitHubActionsStep> GetSteps()
     {
         yield return GitHubActionsStep.Checkout();
-        yield return GitHubActionsStep.SetupDotNet();
+        if (SetupDotNet)
+        {
+            yield return GitHubActionsStep.SetupDotNet();
+        }
+
         if (CacheNuGet)
         {
             yield return GitHubActionsStep.CacheNuGet();
@@ -80,7 +87,10 @@ public class GitHubActionsJobAttribute(string workflow, string id) : Attribute
     /// <summary>Steps between the .NET set-up and the build (credentials, tools); none by default.</summary>
     protected virtual IEnumerable<GitHubActionsStep> GetSetupSteps() => [];
 
-    /// <summary>The steps that run the build; by default one running <see cref="InvokedTargets"/> with <see cref="Arguments"/>.</summary>
+    /// <summary>
+    /// The steps that run the build; by default one running <see cref="InvokedTargets"/> with <see cref="Arguments"/>.
+    /// A job may instead run plain scripts (<see cref="GitHubActionsStep.Run"/>), such as a tool's own checks.
+    /// </summary>
     protected virtual IEnumerable<GitHubActionsStep> GetBuildSteps() =>
         InvokedTargets.Length == 0 ? [] : [GitHubActionsStep.RunBuild(InvokedTargets, Arguments)];
 }

@@ -23,6 +23,15 @@ public sealed class GitHubActionsWorkflowAttribute(string id) : Attribute
     /// <summary>Target-branch patterns of the pull requests that start the workflow.</summary>
     public string[] OnPullRequestBranches { get; set; } = [];
 
+    /// <summary>
+    /// Path patterns ("infra/**"): a push or pull request starts the workflow only when it changes a matching file.
+    /// Applies to both events; needs one of them.
+    /// </summary>
+    public string[] Paths { get; set; } = [];
+
+    /// <summary>Cron expressions in UTC ("17 5 * * 1-5"; five fields) on which the default branch's workflow runs.</summary>
+    public string[] OnSchedule { get; set; } = [];
+
     /// <summary>Token permissions of every job that sets none itself: "contents: read", "id-token: write".</summary>
     public string[] Permissions { get; set; } = [];
 

@@ -6,9 +6,9 @@ public sealed class CommittedWorkflowsTests(GeneratedWorkflows generated) : ICla
     private const string Fix = "Run ./build.sh GenerateWorkflows and commit .github/workflows (never edit them by hand).";
 
     [Fact]
-    public void The_build_generates_ci_and_deploy()
+    public void The_build_generates_ci_deploy_drift_and_infra()
     {
-        Assert.Equal(["ci.yml", "deploy.yml"], generated.Files.Select(Path.GetFileName));
+        Assert.Equal(["ci.yml", "deploy.yml", "drift.yml", "infra.yml"], generated.Files.Select(Path.GetFileName));
     }
 
     [Fact]

@@ -83,17 +83,32 @@ public sealed class GeneratorValidationTests
     [WithOnScript]
     private sealed class ScriptStepWithInputs;
 
+    [GitHubActionsWorkflow("ci", On = [GitHubActionsTrigger.WorkflowDispatch], Paths = ["infra/**"])]
+    [GitHubActionsJob("ci", "build", InvokedTargets = ["Compile"])]
+    private sealed class PathsWithoutPushOrPullRequest;
+
+    [GitHubActionsWorkflow("ci", OnSchedule = ["0 0 5 * * *"])]
+    [GitHubActionsJob("ci", "build", InvokedTargets = ["Compile"])]
+    private sealed class CronWithSeconds;
+
+    [GitHubActionsWorkflow("ci", On = [GitHubActionsTrigger.Push])]
+    [GitHubActionsJob("ci", "build", InvokedTargets = ["Compile"], SetupDotNet = false)]
+    private sealed class BuildWithoutDotNet;
+
     public static TheoryData<Type, string> Mistakes => new()
     {
         { typeof(JobOfUnknownWorkflow), "Job 'build' names workflow 'cl', which has no [GitHubActionsWorkflow(\"cl\")] on JobOfUnknownWorkflow." },
         { typeof(InputOfUnknownWorkflow), "Input 'environment' names workflow 'deploy', which has no [GitHubActionsWorkflow(\"deploy\")] on InputOfUnknownWorkflow." },
         { typeof(WorkflowWithoutJobs), "Workflow 'ci' has no jobs: add a [GitHubActionsJob(\"ci\", \"<job id>\", ...)]." },
-        { typeof(WorkflowWithoutTrigger), "Workflow 'ci' has no trigger: set On, OnPushBranches or OnPullRequestBranches, or add an input." },
+        { typeof(WorkflowWithoutTrigger), "Workflow 'ci' has no trigger: set On, OnPushBranches, OnPullRequestBranches or OnSchedule, or add an input." },
         { typeof(DuplicateWorkflow), "DuplicateWorkflow: workflow id 'ci' is declared twice." },
         { typeof(WorkflowIdWithSlash), "Workflow id 'ci/main' is not a file name: use letters, digits, '.', '-' and '_'." },
         { typeof(DuplicateJob), "Workflow 'ci': job id 'build' is declared twice." },
         { typeof(BadJobId), "Job '1build' of workflow 'ci': a job id starts with a letter or '_' and has only letters, digits, '-' and '_'." },
-        { typeof(JobWithoutTargets), "Job 'build' of workflow 'ci' runs no target: set InvokedTargets, or override GetBuildSteps." },
+        { typeof(JobWithoutTargets), "Job 'build' of workflow 'ci' runs nothing: set InvokedTargets, or override GetBuildSteps." },
+        { typeof(PathsWithoutPushOrPullRequest), "Workflow 'ci': Paths filter pushes and pull requests, and the workflow starts on neither." },
+        { typeof(CronWithSeconds), "Workflow 'ci': schedule '0 0 5 * * *' is not a cron expression of five fields (minute hour day month weekday)." },
+        { typeof(BuildWithoutDotNet), "Job 'build' of workflow 'ci' runs ./build.sh, which needs .NET: leave SetupDotNet on." },
         { typeof(NeedsUnknownJob), "Job 'build' of workflow 'ci' needs 'tset', which is not another job of the workflow." },
         { typeof(BadPermissionScope), "Workflow 'ci': permission 'id_token: write' is not 'scope: level'" },
         { typeof(BadPermissionLevel), "Job 'build' of workflow 'ci': permission 'contents: admin' is not 'scope: level'" },
