@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.EndToEnd.Tests.Stack;
 using AutoPR.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
@@ -46,6 +47,32 @@ public sealed class BrokenEnvironmentTests(LocalStackFixture stack, ITestOutputH
         Assert.Matches($@"^error: Target \w+: {Regex.Escape(copy.EnvironmentFile("local"))}: {Regex.Escape(expected)}", error);
         Assert.Contains("fix: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("── ", run.Output, StringComparison.Ordinal); // no target started
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_terraform_output_that_does_not_exist_is_exit_code_2_naming_it_and_nothing_is_called()
+    {
+        // A root applied by the real terraform with one output: the environment asks for two.
+        var root = await TerraformStates.ApplyAsync("e2e-cluster-only", """{"cluster":{"sensitive":false,"value":"autopr-local"}}""");
+        using var recorder = new RecordingServer();
+        using var copy = stack.CopyInputs("missing-output");
+        copy.EditEnvironment("local", json =>
+        {
+            foreach (var service in new[] { "ecs", "ecr", "cloudwatch", "ssm", "logs" })
+            {
+                json["aws"]!["endpoints"]![service] = recorder.Url.ToString();
+            }
+
+            json["terraform"] = new JsonObject { ["root"] = root };
+            json["cluster"] = "${tf.cluster}";
+            json["service"] = "${tf.service}";
+        });
+
+        var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--root", copy.Root, "--skip", "DockerBuild", "LocalUp");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"$.service: ${{tf.service}} names no output of `terraform output -json` in {root}; fix: use one of cluster, or add output \"service\"", run.ToString(), StringComparison.Ordinal);
         Assert.Empty(recorder.Requests);
     }
 
