@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Tests.Fixtures;
 
 namespace AutoPR.Deployment.Tests.Aws;

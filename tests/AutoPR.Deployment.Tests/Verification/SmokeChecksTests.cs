@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.Deployment.Verification;
 

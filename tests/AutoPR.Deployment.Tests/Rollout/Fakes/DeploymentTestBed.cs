@@ -1,4 +1,3 @@
-using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Aws.Protocol;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
