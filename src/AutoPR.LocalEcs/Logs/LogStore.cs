@@ -56,6 +56,15 @@ public sealed class LogStore
         }
     }
 
+    /// <summary>A copy of the events of the group's streams that <paramref name="includes"/> names (taken under the lock: containers append meanwhile).</summary>
+    public IReadOnlyList<StreamEvents> EventsOf(string group, Func<string, bool> includes)
+    {
+        lock (_gate)
+        {
+            return [.. _streams.Values.Where(s => s.Group == group && includes(s.Name)).Select(s => new StreamEvents(s.Name, [.. s.Events]))];
+        }
+    }
+
     /// <summary>Creates the stream (and its group) if it does not exist yet, as the awslogs driver does when a container starts.</summary>
     public void Ensure(string group, string stream)
     {
@@ -156,6 +165,9 @@ public sealed class LogStore
 
     private string PathOf(string group, string stream) =>
         Path.Combine(_directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(group + "\n" + stream)))[..32] + ".jsonl");
+
+    /// <summary>A stream's name and a copy of its events.</summary>
+    public sealed record StreamEvents(string Stream, IReadOnlyList<LogEvent> Events);
 
     private sealed record StreamHeader(string Group, string Stream, long CreationTime);
 }

@@ -10,5 +10,6 @@ public static class LogsApi
         {
             ["GetLogEvents"] = logs.GetLogEventsAsync,
             ["DescribeLogStreams"] = logs.DescribeLogStreamsAsync,
+            ["FilterLogEvents"] = logs.FilterLogEventsAsync,
         });
 }

@@ -4,7 +4,7 @@ using AutoPR.LocalEcs.Hosting;
 
 namespace AutoPR.LocalEcs.Logs;
 
-/// <summary>GetLogEvents and DescribeLogStreams over the streams of container output.</summary>
+/// <summary>GetLogEvents, FilterLogEvents and DescribeLogStreams over the streams of container output.</summary>
 public sealed class LogsOperations(LogStore store, LocalEcsOptions options)
 {
     public Task<JsonObject> GetLogEventsAsync(JsonArgs request, CancellationToken cancellationToken)
@@ -30,6 +30,65 @@ public sealed class LogsOperations(LogStore store, LocalEcsOptions options)
             ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject { ["timestamp"] = e.Timestamp, ["message"] = e.Message, ["ingestionTime"] = e.IngestionTime })]),
             ["nextForwardToken"] = forward,
             ["nextBackwardToken"] = backward,
+        });
+    }
+
+    /// <summary>
+    /// FilterLogEvents across the group's streams (all, logStreamNames, or logStreamNamePrefix), between startTime and
+    /// endTime (both inclusive), matching filterPattern (the subset <see cref="LogFilterPattern"/> documents).
+    /// </summary>
+    public Task<JsonObject> FilterLogEventsAsync(JsonArgs request, CancellationToken cancellationToken)
+    {
+        var group = Group(request);
+        var names = request.Has("logStreamNames") ? request.Texts("logStreamNames") : null;
+        var prefix = request.Text("logStreamNamePrefix");
+        if (names is not null && prefix is not null)
+        {
+            throw request.Invalid("You cannot specify both logStreamNames and logStreamNamePrefix.");
+        }
+
+        if (names is { Count: < 1 or > 100 })
+        {
+            throw request.Invalid("1 validation error detected: Value at 'logStreamNames' failed to satisfy constraint: Member must have length between 1 and 100");
+        }
+
+        var limit = request.WholeNumber("limit") ?? 10_000;
+        if (limit is < 1 or > 10_000)
+        {
+            throw request.Invalid("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000");
+        }
+
+        LogFilterPattern pattern;
+        try
+        {
+            pattern = LogFilterPattern.Parse(request.Text("filterPattern"));
+        }
+        catch (FormatException error)
+        {
+            throw request.Invalid("Invalid filter pattern: " + error.Message);
+        }
+
+        var token = request.Text("nextToken");
+        if (token is not null && !FilteredEvents.IsValid(token))
+        {
+            throw request.Invalid("The specified nextToken is invalid.");
+        }
+
+        var wanted = names is null ? null : new HashSet<string>(names, StringComparer.Ordinal);
+        var streams = store.EventsOf(group, name => wanted?.Contains(name) ?? (prefix is null || name.StartsWith(prefix, StringComparison.Ordinal)));
+        var (page, next) = FilteredEvents.Read(streams, pattern, Millis(request, "startTime"), Millis(request, "endTime"), limit, token);
+        return Task.FromResult(new JsonObject
+        {
+            ["events"] = new JsonArray([.. page.Select(m => (JsonNode)new JsonObject
+            {
+                ["logStreamName"] = m.Stream,
+                ["timestamp"] = m.Event.Timestamp,
+                ["message"] = m.Event.Message,
+                ["ingestionTime"] = m.Event.IngestionTime,
+                ["eventId"] = m.EventId,
+            })]),
+            ["searchedLogStreams"] = new JsonArray(),
+            ["nextToken"] = next,
         });
     }
 
