@@ -1,10 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Aws.Protocol;
 
 namespace AutoPR.Deployment.Logs;
 
-/// <summary>Amazon CloudWatch Logs over AWS JSON 1.1 (Logs_20140328): a stream's lines, for the failing containers' last words.</summary>
+/// <summary>
+/// Amazon CloudWatch Logs over AWS JSON 1.1 (Logs_20140328): a stream's lines (the failing containers' last words),
+/// a group's lines across streams (FilterLogEvents, for the Logs target) and its streams.
+/// </summary>
 public sealed class LogsClient(AwsJsonClient core)
 {
     /// <summary>The most events GetLogEvents returns in one page.</summary>
@@ -69,5 +73,43 @@ public sealed class LogsClient(AwsJsonClient core)
         // Pages arrive newest first, each in time order: the oldest page goes first.
         var all = pages.AsEnumerable().Reverse().SelectMany(p => p).ToList();
         return all.Count <= lines ? all : all[^lines..];
+    }
+
+    /// <summary>
+    /// FilterLogEvents, every page: the group's events in time order, from the streams and times
+    /// <paramref name="filter"/> names, matching its CloudWatch filter pattern.
+    /// </summary>
+    public async IAsyncEnumerable<FilteredLogEvent> FilterLogEventsAsync(string logGroupName, LogEventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(logGroupName);
+        ArgumentNullException.ThrowIfNull(filter);
+        var request = new JsonObject { ["logGroupName"] = logGroupName }
+            .With("logStreamNames", filter.StreamNames is { Count: > 0 } names ? JsonBuild.Strings(names) : null)
+            .With("logStreamNamePrefix", filter.StreamNamePrefix)
+            .With("startTime", filter.Start is { } start ? JsonValue.Create(start.ToUnixTimeMilliseconds()) : null)
+            .With("endTime", filter.End is { } end ? JsonValue.Create(end.ToUnixTimeMilliseconds()) : null)
+            .With("filterPattern", string.IsNullOrWhiteSpace(filter.Pattern) ? null : filter.Pattern)
+            .With("limit", filter.PageSize);
+        await foreach (var page in core.PaginateAsync(LogsOperations.FilterLogEvents, request, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in JsonRead.GetArray(page, "events"))
+            {
+                yield return FilteredLogEvent.From(item);
+            }
+        }
+    }
+
+    /// <summary>DescribeLogStreams, every page, by name (those starting with <paramref name="prefix"/>, when given).</summary>
+    public async IAsyncEnumerable<LogStreamInfo> DescribeLogStreamsAsync(string logGroupName, string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(logGroupName);
+        var request = new JsonObject { ["logGroupName"] = logGroupName }.With("logStreamNamePrefix", prefix);
+        await foreach (var page in core.PaginateAsync(LogsOperations.DescribeLogStreams, request, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in JsonRead.GetArray(page, "logStreams"))
+            {
+                yield return LogStreamInfo.From(item);
+            }
+        }
     }
 }

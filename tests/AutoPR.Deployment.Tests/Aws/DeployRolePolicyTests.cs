@@ -18,6 +18,8 @@ public sealed class DeployRolePolicyTests
         Assert.Contains("ecs:StopServiceDeployment", allowed);
         Assert.Contains("ecr:GetAuthorizationToken", allowed);
         Assert.Contains("logs:GetLogEvents", allowed);
+        Assert.Contains("logs:FilterLogEvents", allowed);
+        Assert.Contains("logs:DescribeLogStreams", allowed);
         Assert.Contains("rds:CreateDBSnapshot", allowed);
         Assert.Contains("rds:DescribeDBSnapshots", allowed);
         Assert.Contains("rds:AddTagsToResource", allowed);
