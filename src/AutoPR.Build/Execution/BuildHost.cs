@@ -94,7 +94,10 @@ internal static class BuildHost
         SummaryWriter.Write(console.Ansi, plan, clock.Elapsed);
 
         var failed = plan.Ordered.Where(t => t.Status is TargetStatus.Failed or TargetStatus.Aborted).ToList();
-        return interrupt.IsCancellationRequested ? ExitCodes.Interrupted
+        // A follow that Ctrl-C ended, with everything else done, is a success.
+        var endedByInterrupt = plan.Ordered.All(t => t.Status is TargetStatus.Succeeded or TargetStatus.Skipped)
+            && plan.Ordered.Any(t => t.Definition.IsEndedByInterrupt && t.Status == TargetStatus.Succeeded);
+        return interrupt.IsCancellationRequested && !endedByInterrupt ? ExitCodes.Interrupted
             : failed.Count > 0 ? failed[0].ExitCode ?? ExitCodes.TargetFailed
             : ExitCodes.Success;
     }

@@ -89,6 +89,11 @@ internal sealed class TargetRunner(TargetOutput output, ILogger log)
             target.Note = skipped.Message;
             log.Information("Skipped: {Reason}", skipped.Message);
         }
+        catch (OperationCanceledException) when (token.IsCancellationRequested && target.Definition.IsEndedByInterrupt)
+        {
+            target.Status = TargetStatus.Succeeded;
+            target.Note = "ended by interrupt";
+        }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             target.Status = TargetStatus.Aborted;

@@ -14,6 +14,9 @@ public sealed class ParameterAttribute(string description) : Attribute
     /// parameter accepts (shown in help and the schema; anything else is a usage error).
     /// </summary>
     public string? AllowedValuesFrom { get; set; }
+
+    /// <summary>The parameter's name when it cannot be the member's (<c>Task</c> would hide the type inside the build).</summary>
+    public string? Name { get; set; }
 }
 
 /// <summary>The parameter holds a secret: its value never appears in any output.</summary>

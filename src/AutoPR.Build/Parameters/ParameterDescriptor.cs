@@ -11,7 +11,7 @@ internal sealed class ParameterDescriptor
     private ParameterDescriptor(MemberInfo member, ParameterAttribute attribute, Type declaredType, Func<IReadOnlyList<string>?> allowedValues)
     {
         _member = member;
-        Name = member.Name;
+        Name = attribute.Name ?? member.Name;
         Description = attribute.Description;
         DeclaredType = declaredType;
         IsSecret = member.IsDefined(typeof(SecretAttribute));

@@ -44,6 +44,12 @@ public interface ITargetDefinition
     /// <summary>This target runs even after an earlier failure or an interruption (clean-up, rollback).</summary>
     ITargetDefinition AssuredAfterFailure();
 
+    /// <summary>
+    /// Ctrl-C is how this target ends (it follows something until told to stop): the interruption ends it as a
+    /// success, and a build whose targets all succeeded then exits 0.
+    /// </summary>
+    ITargetDefinition EndsOnInterrupt();
+
     /// <summary>Hidden from --help (still runnable by name).</summary>
     ITargetDefinition Unlisted();
 

@@ -16,6 +16,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Condition> Preconditions { get; } = [];
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
+    public bool IsEndedByInterrupt { get; private set; }
     public bool IsUnlisted { get; private set; }
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
 
@@ -41,6 +42,7 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
+    public ITargetDefinition EndsOnInterrupt() => Set(() => IsEndedByInterrupt = true);
     public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);
 
     public ITargetDefinition Executes(Action action) => Set(() => Actions.Add(_ => { action(); return Task.CompletedTask; }));

@@ -27,4 +27,21 @@ public class ParameterNameTests
         Assert.Equal(
             ["ApiToken", "DryRun", "Output", "Parallelism", "Pin", "Ports", "Region", "Retries", "ServiceName", "Stage", "Tags", "Timeout"],
             ParameterDescriptor.Discover(typeof(ParameterBuild)).Select(p => p.Name));
+
+    [Fact]
+    public void A_parameter_may_be_named_other_than_its_member()
+    {
+        var parameter = Assert.Single(ParameterDescriptor.Discover(typeof(NamedParameterBuild)));
+
+        Assert.Equal(("Task", "--task"), (parameter.Name, parameter.OptionName));
+        Assert.Equal(["AUTOPR_TASK", "Task", "TASK"], parameter.EnvironmentNames);
+        Assert.Equal(["5f0c2a9e"], CommandLineParser.Parse(["Logs", "--task", "5f0c2a9e"], [parameter]).ParameterValues["Task"]);
+    }
+
+    // A member named Task would hide System.Threading.Tasks.Task inside the build.
+    private sealed class NamedParameterBuild : NukeBuild
+    {
+        [Parameter("One task", Name = "Task")]
+        public string? LogTask { get; set; }
+    }
 }

@@ -61,6 +61,16 @@ internal sealed class Build : NukeBuild
             await Task.Delay(System.Threading.Timeout.Infinite, ct);
         });
 
+    Target Follow => _ => _
+        .Description("Follows until interrupted, which ends it as a success")
+        .Unlisted()
+        .EndsOnInterrupt()
+        .Executes(async ct =>
+        {
+            Console.WriteLine("follow-started");
+            await Task.Delay(System.Threading.Timeout.Infinite, ct);
+        });
+
     Target Cleanup => _ => _
         .Description("Runs even after a failure or an interrupt")
         .After(Pass, Fail, AfterFail, Sleep)
