@@ -213,7 +213,8 @@ public sealed class Deployments : IDisposable
         _logger.LogInformation("{Summary}", result.Summary);
         if (!result.Succeeded)
         {
-            throw new DeploymentFailedException(result.Summary, rollback: result);
+            var logs = await FailingTasksAsync(result.ToTaskDefinitionArn, result.Rollout?.StoppedTasks, cancellationToken).ConfigureAwait(false);
+            throw new DeploymentFailedException(result.Summary + logs, rollback: result);
         }
 
         if (schema is { GoesDown: true, TargetRunsOnCurrent: true } && request.Database)
@@ -323,7 +324,8 @@ public sealed class Deployments : IDisposable
             _logger.LogInformation("{Summary}", rollback.Summary);
             if (!rollback.Succeeded)
             {
-                throw new DeploymentFailedException(rollback.Summary, rollback: rollback);
+                var logs = await FailingTasksAsync(rollback.ToTaskDefinitionArn, rollback.Rollout?.StoppedTasks, cancellationToken).ConfigureAwait(false);
+                throw new DeploymentFailedException(rollback.Summary + logs, rollback: rollback);
             }
 
             return;
@@ -402,6 +404,22 @@ public sealed class Deployments : IDisposable
         var page = await _clients.Logs.GetLogEventsAsync(group, stream, startFromHead: true, nextToken: token, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ([.. page.Events.Select(e => e.Message)], page.NextForwardToken);
     };
+
+    /// <summary>
+    /// After a failure: "\n" and the failing tasks of <paramref name="revision"/> (the given stopped ones, else those ECS
+    /// lists), each with its stopped reason, exit code and last log lines; empty when there is nothing to show.
+    /// </summary>
+    private async Task<string> FailingTasksAsync(string? revision, IReadOnlyList<StoppedTask>? stoppedTasks, CancellationToken cancellationToken)
+    {
+        if (_options.FailureLogLines <= 0 || (revision is null && stoppedTasks is not { Count: > 0 }))
+        {
+            return "";
+        }
+
+        var text = await new Logs.FailingTaskLogs(_clients.Ecs, _clients.Logs, Environment)
+            .DescribeAsync(revision, stoppedTasks ?? [], _options.FailureLogLines, cancellationToken).ConfigureAwait(false);
+        return text.Length == 0 ? "" : "\n" + text;
+    }
 
     /// <summary>The backup the environment asks for before migrations change the database.</summary>
     private IDatabaseBackup? Backup() => Environment.Database switch
@@ -561,7 +579,7 @@ public sealed class Deployments : IDisposable
 
         if (rollout.Outcome is not (RolloutOutcome.Succeeded or RolloutOutcome.AwaitingApproval))
         {
-            await FailAsync(rollout.Reason ?? rollout.Outcome.ToString(), target, options.Actor, autoRollback: true, progress, cancellationToken).ConfigureAwait(false);
+            await FailAsync(rollout.Reason ?? rollout.Outcome.ToString(), target, options.Actor, autoRollback: true, progress, cancellationToken, stoppedTasks: rollout.StoppedTasks).ConfigureAwait(false);
         }
     }
 
@@ -574,11 +592,14 @@ public sealed class Deployments : IDisposable
         IProgress<DeploymentEvent>? progress,
         CancellationToken cancellationToken,
         DeploymentResult? deployment = null,
-        VerificationReport? verification = null)
+        VerificationReport? verification = null,
+        IReadOnlyList<StoppedTask>? stoppedTasks = null)
     {
+        stoppedTasks ??= deployment?.Rollout?.StoppedTasks;
         if (!autoRollback || DryRun)
         {
-            throw new DeploymentFailedException($"{cause} (automatic rollback is off: --no-auto-rollback)", deployment, verification);
+            var logs = await FailingTasksAsync(failedTaskDefinitionArn, stoppedTasks, cancellationToken).ConfigureAwait(false);
+            throw new DeploymentFailedException($"{cause} (automatic rollback is off: --no-auto-rollback){logs}", deployment, verification);
         }
 
         _logger.LogWarning("Rolling back: {Cause}", cause);
@@ -587,10 +608,13 @@ public sealed class Deployments : IDisposable
             progress,
             cancellationToken).ConfigureAwait(false);
         _logger.LogWarning("{Summary}", rollback.Summary);
+
+        // Read after the rollback, which must not wait for them; the first line stays the cause and the outcome.
+        var failing = await FailingTasksAsync(failedTaskDefinitionArn, stoppedTasks, cancellationToken).ConfigureAwait(false);
         throw new DeploymentFailedException(
-            rollback.Succeeded
+            (rollback.Succeeded
                 ? $"{cause}; rolled back to {rollback.ToTaskDefinitionArn?.Split('/').Last()}"
-                : $"{cause}; the rollback did not complete either: {rollback.Summary}",
+                : $"{cause}; the rollback did not complete either: {rollback.Summary}") + failing,
             deployment,
             verification,
             rollback);

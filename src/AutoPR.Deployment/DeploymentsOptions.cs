@@ -20,6 +20,12 @@ public sealed record DeploymentsOptions
     /// <summary>How long a rollout may take; null: 30 minutes.</summary>
     public TimeSpan? RolloutTimeout { get; init; }
 
+    /// <summary>
+    /// Lines of each failing task's container log a failure shows next to its stopped reason and exit code
+    /// (<see cref="Logs.FailingTaskLogs"/>); 0 reads no logs.
+    /// </summary>
+    public int FailureLogLines { get; init; } = Logs.FailingTaskLogs.DefaultLines;
+
     /// <summary>Where the library logs; null for nowhere.</summary>
     public ILoggerFactory? Loggers { get; init; }
 
