@@ -11,7 +11,7 @@ internal sealed partial class Build
     [Parameter("RunTask: the container's command, split as a shell would (for example \"migrate --plan\"); the image's entrypoint takes it as arguments")]
     public string? Command { get; set; }
 
-    [Parameter("RunTask, Migrate: the task-definition revision to run (default: RunTask the one the service runs; Migrate the image this run pushed, else the one the service runs)")]
+    [Parameter("RunTask, Migrate: the task-definition revision to run (default: RunTask the one the service runs; Migrate the image this run pushed, else the one the service runs); Logs: only the lines of that revision's tasks")]
     public int? Revision { get; set; }
 
     [Parameter("Migrate: the schema version to migrate up or down to (default: the image's newest)")]

@@ -99,6 +99,7 @@ internal sealed partial class Build
                 TemplatesDirectory = RootDirectory / "deploy",
                 DryRun = DryRun,
                 RolloutTimeout = DeployTimeout,
+                FailureLogLines = FailureLogLines ?? AutoPR.Deployment.Logs.FailingTaskLogs.DefaultLines,
                 Loggers = LibraryLoggers,
             },
             cancellationToken);

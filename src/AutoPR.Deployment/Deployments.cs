@@ -341,6 +341,13 @@ public sealed class Deployments : IDisposable
     public Task<Drift.DriftReport> CheckDriftAsync(CancellationToken cancellationToken) =>
         new Drift.DriftChecker(_clients.Ecs, DeploymentTemplates.Load(_options.TemplatesDirectory)).CheckAsync(Environment, cancellationToken);
 
+    /// <summary>
+    /// Writes the service container's log lines (see <see cref="Logs.LogReader"/>) and returns how many; a follow ends
+    /// only by cancellation. Reads only.
+    /// </summary>
+    public Task<int> ReadLogsAsync(Logs.LogReadRequest request, Action<Logs.ServiceLogLine> write, CancellationToken cancellationToken) =>
+        new Logs.LogReader(_clients.Ecs, _clients.Logs, Environment, Context.Family, Context.Time, Context.Logger("Logs")).ReadAsync(request, write, cancellationToken);
+
     /// <summary>The deployments, verifications and rollbacks of the environment, newest first.</summary>
     public Task<IReadOnlyList<DeploymentRecord>> HistoryAsync(CancellationToken cancellationToken) =>
         _history.ReadAsync(Context.Family, Environment.Name, cancellationToken: cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AutoPR.EndToEnd.Tests.Stack;
 using AutoPR.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
@@ -12,9 +13,12 @@ namespace AutoPR.EndToEnd.Tests.Deployments;
 public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_crash_looping_release_trips_the_circuit_breaker_is_rolled_back_and_the_exit_names_the_stopped_reason()
+    public async Task A_crash_looping_release_trips_the_circuit_breaker_is_rolled_back_and_the_exit_names_the_stopped_reason_and_the_containers_last_line()
     {
         var baseline = await stack.EnsureBaselineAsync(output);
+
+        // Logs --follow watches the deployment from another process, as an operator's terminal would.
+        using var follow = stack.Start(output, new Dictionary<string, string?>(), "Logs", "--environment", "local", "--follow", "--since", "5s");
         try
         {
             var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--bake-window", LocalStackFixture.ShortBake,
@@ -26,7 +30,24 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
             Assert.Contains("EssentialContainerExited: Essential container in task exited; autopr: exit code 3", failure, StringComparison.Ordinal);
             Assert.EndsWith($"rolled back to autopr-local:{baseline.Revision}", failure.TrimEnd(), StringComparison.Ordinal);
             Assert.DoesNotContain("rollout succeeded", run.Output, StringComparison.Ordinal);
+
+            // Under the failure line: each failing task with its reason and exit code, then its container's own last
+            // lines read from CloudWatch Logs (the service's crash fault says why it exits).
+            var details = run.AllText[(run.AllText.IndexOf(failure, StringComparison.Ordinal) + failure.Length)..];
+            Assert.Matches(@"task [0-9a-f]+ stopped: EssentialContainerExited: Essential container in task exited; autopr: exit code 3\n\s+its last \d+ lines \(CloudWatch Logs /ecs/autopr-local autopr/autopr/[0-9a-f]+\):\n", details);
+            Assert.Matches(@"\| .*Crash fault: exiting with code 3", details);
             await stack.AssertBackOnAsync(baseline, run);
+
+            // The follow printed the crashing containers' lines as they came (time, short task id, message), each
+            // once, and Ctrl-C ends it with exit code 0.
+            var crashed = await follow.WaitForLineAsync("Crash fault: exiting with code 3", TimeSpan.FromSeconds(20));
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9a-f]{8} ", crashed);
+            follow.Interrupt();
+            var followed = await follow.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(followed.ExitCode == 0, followed.ToString());
+            var lines = followed.Output.Split('\n').Where(l => Regex.IsMatch(l, @"^\d{4}-\d\d-\d\dT\S+Z [0-9a-f]{8} ")).ToList();
+            Assert.True(lines.Count >= 2, followed.ToString());
+            Assert.Equal(lines.Count, lines.Distinct(StringComparer.Ordinal).Count());
         }
         finally
         {
