@@ -28,7 +28,7 @@ public sealed class ReadOnlyConnectionTests
         var all = Known.ToList();
 
         Assert.Equal(Writes.Order(StringComparer.Ordinal), all.Where(o => o.Access == AwsAccess.Write).Select(o => o.IamAction).Order(StringComparer.Ordinal));
-        Assert.All(all.Where(o => o.Access == AwsAccess.Read), o => Assert.Matches("^(Describe|List|Get|BatchGet)", o.Name));
+        Assert.All(all.Where(o => o.Access == AwsAccess.Read), o => Assert.Matches("^(Describe|List|Get|BatchGet|Filter)", o.Name));
     }
 
     [Fact]
