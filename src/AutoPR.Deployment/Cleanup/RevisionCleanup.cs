@@ -73,9 +73,14 @@ public sealed class RevisionCleanup(EcsClient ecs, DeploymentHistory history, De
                 Mark(deployment.TaskDefinition, KeepReasons.Service);
             }
 
-            foreach (var arn in await InProgressAsync(environment.Cluster, environment.Service, cancellationToken).ConfigureAwait(false))
+            // A deployment under way shows in deployments[] too (its target PRIMARY, its source ACTIVE); only then are
+            // the service deployments asked which revisions they move between (a steady service needs no more reads).
+            if (service.Deployments.Count > 1 || service.Deployments.Any(d => d.RolloutState == "IN_PROGRESS"))
             {
-                Mark(arn, KeepReasons.DeploymentInProgress);
+                foreach (var arn in await InProgressAsync(environment.Cluster, environment.Service, cancellationToken).ConfigureAwait(false))
+                {
+                    Mark(arn, KeepReasons.DeploymentInProgress);
+                }
             }
         }
 
