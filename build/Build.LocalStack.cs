@@ -3,6 +3,7 @@ using AutoPR.Build;
 using AutoPR.BuildDefinition.LocalStack;
 using AutoPR.BuildDefinition.Tools;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Status;
 using Serilog;
 using Spectre.Console;
 
@@ -125,7 +126,7 @@ internal sealed partial class Build
         });
 
     Target LocalStatus => _ => _
-        .Description("Shows the local stack: services, revisions, deployments, tasks and listener URLs.")
+        .Description("Shows the local stack: Status of the local environment (--environment local-*, default local), then what only LocalEcs knows: every service's listener URLs and each task's address and load-balancer target health.")
         .Executes(async ct =>
         {
             var localEcs = LocalEcs;
@@ -134,17 +135,20 @@ internal sealed partial class Build
                 throw new InvalidOperationException("LocalEcs is not running: start it with ./build.sh LocalUp.");
             }
 
-            var status = await localEcs.StatusAsync(ct);
-            foreach (var service in status["services"]?.AsArray() ?? [])
+            // The same ECS API as Status on AWS; a local stack without the service yet still shows its listeners.
+            using (var deployments = await OpenDeploymentsAsync(LocalEnvironment, ct))
+            {
+                var status = await deployments.StatusAsync(ct);
+                Console.Out.WriteLine(status.ServiceExists ? EnvironmentStatusFormatter.ToText(status) : status.Summary);
+            }
+
+            var local = await localEcs.StatusAsync(ct);
+            Console.Out.WriteLine();
+            foreach (var service in local["services"]?.AsArray() ?? [])
             {
                 var testListener = service!["testListener"] is null ? "" : $", test listener {Text(service, "testListener")}";
-                AnsiConsole.MarkupLineInterpolated($"[bold]{Text(service, "cluster")}/{Text(service, "service")}[/] {Text(service, "status")}, desired {Text(service, "desiredCount")}, listener {Text(service, "listener")}{testListener}");
-                AnsiConsole.MarkupLineInterpolated($"  task definition {RevisionLabel(Text(service, "taskDefinition"))}");
-                foreach (var deployment in service!["deployments"]?.AsArray() ?? [])
-                {
-                    AnsiConsole.MarkupLineInterpolated($"  deployment {Text(deployment, "status")} {Text(deployment, "rolloutState")} {RevisionLabel(Text(deployment, "taskDefinition"))}, desired {Text(deployment, "desiredCount")}, failed {Text(deployment, "failedTasks")}");
-                }
-
+                // Plain: a long line must not be wrapped on a narrow or redirected console.
+                Console.Out.WriteLine($"{Text(service, "cluster")}/{Text(service, "service")} runs {RevisionLabel(Text(service, "taskDefinition"))}: listener {Text(service, "listener")}{testListener}");
                 var tasks = new Table().AddColumns("Task", "Address", "Revision", "Status", "Health", "Target");
                 foreach (var task in service["tasks"]?.AsArray() ?? [])
                 {

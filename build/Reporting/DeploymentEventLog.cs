@@ -19,6 +19,13 @@ internal static class DeploymentEventLog
                 }
 
                 break;
+            case AutoPR.Deployment.Cleanup.CleanupPlanned cleanup:
+                foreach (var line in cleanup.Plan.ToText(cleanup.DryRun).Split('\n'))
+                {
+                    Log.Information("{Line}", line);
+                }
+
+                break;
             case TaskStopped or RollbackObserved:
                 Log.Warning("{Message}", deploymentEvent.Message);
                 break;

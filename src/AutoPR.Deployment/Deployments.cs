@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AutoPR.Deployment.Cleanup;
 using AutoPR.Deployment.Database;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
@@ -7,6 +8,7 @@ using AutoPR.Deployment.Publishing;
 using AutoPR.Deployment.Rollback;
 using AutoPR.Deployment.Rollout;
 using AutoPR.Deployment.Rollout.Gates;
+using AutoPR.Deployment.Status;
 using AutoPR.Deployment.Tasks;
 using AutoPR.Deployment.Templates;
 using AutoPR.Deployment.Verification;
@@ -351,6 +353,33 @@ public sealed class Deployments : IDisposable
     /// <summary>The deployments, verifications and rollbacks of the environment, newest first.</summary>
     public Task<IReadOnlyList<DeploymentRecord>> HistoryAsync(CancellationToken cancellationToken) =>
         _history.ReadAsync(Context.Family, Environment.Name, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// What runs in the environment (see <see cref="EnvironmentStatus"/>): the service, its deployments with traffic,
+    /// tasks per revision with health, the latest events and the last verified release. Reads only.
+    /// </summary>
+    public Task<EnvironmentStatus> StatusAsync(CancellationToken cancellationToken) =>
+        new EnvironmentStatusReader(_clients.Ecs, _history).ReadAsync(Environment, Context.Family, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Deregisters the family's revisions beyond the newest <see cref="CleanupOptions.Keep"/>, never one that runs, one
+    /// a rollback would return to, or the last verified one (see <see cref="RevisionCleanup"/>), under the
+    /// environment's lock. A dry run only plans. Progress reports each deregistered revision.
+    /// </summary>
+    public async Task<CleanupResult> CleanupAsync(CleanupOptions options, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Keep < 1)
+        {
+            throw new DeploymentRefusedException($"--keep {options.Keep} would leave no revision to run; nothing was changed; fix: keep at least 1 (default {RevisionCleanup.DefaultKeep})");
+        }
+
+        DeploymentGuard.RequireApproval(Environment, options.Confirmed || DryRun, "deregister task definitions of");
+        using var environmentLock = Context.Lock(options.Actor);
+        var result = await new RevisionCleanup(_clients.Ecs, _history, Context).RunAsync(options.Keep, DryRun, progress, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{Summary}", result.Summary);
+        return result;
+    }
 
     /// <summary>
     /// Creates the cluster of a local environment (idempotent). On AWS the cluster is infrastructure made elsewhere,

@@ -121,12 +121,20 @@ public sealed class DeploymentHistory
         CancellationToken cancellationToken = default)
     {
         var records = await ReadAsync(family, environment, maxRevisions, cancellationToken).ConfigureAwait(false);
-        return records
+        return NewestVerified(records, excludingTaskDefinitionArn);
+    }
+
+    /// <summary>
+    /// The newest <see cref="DeploymentOutcome.Verified"/> record of <paramref name="records"/> (by when it finished),
+    /// skipping revision <paramref name="excludingTaskDefinitionArn"/>: the one rule by which Rollback, the automatic
+    /// rollback, Status and Cleanup agree on "the last verified release".
+    /// </summary>
+    public static DeploymentRecord? NewestVerified(IEnumerable<DeploymentRecord> records, string? excludingTaskDefinitionArn = null) =>
+        records
             .Where(r => r.Outcome == DeploymentOutcome.Verified)
             .Where(r => !string.Equals(r.TaskDefinitionArn, excludingTaskDefinitionArn, StringComparison.Ordinal))
             .OrderByDescending(r => r.FinishedAt ?? r.StartedAt)
             .FirstOrDefault();
-    }
 
     private static DeploymentRecord Complete(DeploymentRecord fromTags, IReadOnlyList<DeploymentRecord> mirror)
     {

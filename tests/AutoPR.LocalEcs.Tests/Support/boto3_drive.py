@@ -94,6 +94,11 @@ ecs.tag_resource(resourceArn=service["serviceArn"], tags=[{"key": "a", "value": 
 ecs.untag_resource(resourceArn=service["serviceArn"], tagKeys=["b"])
 check(ecs.list_tags_for_resource(resourceArn=service["serviceArn"])["tags"] == [{"key": "a", "value": "1"}], "tags")
 check(ecs.deregister_task_definition(taskDefinition=v2)["taskDefinition"]["status"] == "INACTIVE", "deregister")
+# What Cleanup relies on: a deregistered revision leaves the ACTIVE list, is listed as INACTIVE, and stays describable.
+check(ecs.list_task_definitions(familyPrefix="autopr", status="ACTIVE", sort="DESC")["taskDefinitionArns"] == [v1], "deregistered revision not ACTIVE")
+check(ecs.list_task_definitions(familyPrefix="autopr", status="INACTIVE")["taskDefinitionArns"] == [v2], "deregistered revision INACTIVE")
+check(isinstance(ecs.describe_task_definition(taskDefinition=v2)["taskDefinition"]["deregisteredAt"], datetime.datetime), "deregisteredAt")
+check(error_code(ecs.deregister_task_definition, taskDefinition="autopr") == "ClientException", "deregister needs a revision")
 check(error_code(ecs.describe_services, cluster="nope", services=["autopr"]) == "ClusterNotFoundException", "ClusterNotFoundException")
 check(error_code(ecs.update_service, cluster="autopr-local", service="nope", desiredCount=1) == "ServiceNotFoundException", "ServiceNotFoundException")
 check(error_code(ecs.describe_task_definition, taskDefinition="nope:7") == "ClientException", "ClientException")

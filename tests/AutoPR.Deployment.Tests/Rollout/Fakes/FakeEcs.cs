@@ -207,6 +207,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         "RegisterTaskDefinition" => Register(request),
         "DescribeTaskDefinition" => DescribeTaskDefinition(request),
         "ListTaskDefinitions" => ListTaskDefinitions(request),
+        "DeregisterTaskDefinition" => DeregisterTaskDefinition(request),
         "CreateService" => CreateService(request),
         "UpdateService" => UpdateService(request),
         "DescribeServices" => DescribeServices(request),
@@ -303,6 +304,28 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         }
 
         return response;
+    }
+
+    private JsonObject DeregisterTaskDefinition(JsonObject request)
+    {
+        var reference = Text(request, "taskDefinition");
+        if (!reference.Contains(':', StringComparison.Ordinal))
+        {
+            throw new FakeAwsException("ClientException", "Invalid revision number. Number: ");
+        }
+
+        var entry = FindTaskDefinition(reference);
+        entry.Status = "INACTIVE";
+        return new JsonObject { ["taskDefinition"] = Describe(entry) };
+    }
+
+    /// <summary>A revision's status (ACTIVE, or INACTIVE once deregistered).</summary>
+    public string StatusOf(string taskDefinitionArn)
+    {
+        lock (_gate)
+        {
+            return FindTaskDefinition(taskDefinitionArn).Status;
+        }
     }
 
     // What DescribeTaskDefinition answers for a registered definition: the document plus everything ECS adds.
@@ -711,7 +734,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
                 ["requestedTestTrafficWeight"] = rollout.Strategy == "BLUE_GREEN" ? 100.0 : 0.0,
             },
             ["sourceServiceRevisions"] = rollout.Source is { } source
-                ? new JsonArray(new JsonObject { ["arn"] = RevisionArn(service, source), ["requestedTaskCount"] = source.Desired, ["runningTaskCount"] = source.Running, ["pendingTaskCount"] = 0 })
+                ? new JsonArray(SourceRevision(service, rollout, source))
                 : new JsonArray(),
             ["deploymentConfiguration"] = new JsonObject { ["strategy"] = rollout.Strategy },
             ["deploymentCircuitBreaker"] = new JsonObject { ["status"] = rollout.CircuitBreakerFailures > 0 ? "TRIGGERED" : "MONITORING", ["failureCount"] = rollout.CircuitBreakerFailures, ["threshold"] = 3 },
@@ -738,6 +761,19 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
             {
                 json["rollback"]!["serviceRevisionArn"] = RevisionArn(service, back);
             }
+        }
+
+        return json;
+    }
+
+    // Blue has the production traffic green has not; a rolling deployment shifts none.
+    private static JsonObject SourceRevision(FakeService service, FakeRollout rollout, FakeDeployment source)
+    {
+        var json = new JsonObject { ["arn"] = RevisionArn(service, source), ["requestedTaskCount"] = source.Desired, ["runningTaskCount"] = source.Running, ["pendingTaskCount"] = 0 };
+        if (rollout.Strategy == "BLUE_GREEN")
+        {
+            json["requestedProductionTrafficWeight"] = 100.0 - rollout.ProductionTrafficWeight;
+            json["requestedTestTrafficWeight"] = 0.0;
         }
 
         return json;
@@ -789,8 +825,11 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
     {
         var serviceName = request["serviceName"]?.GetValue<string>();
         var stopped = request["desiredStatus"]?.GetValue<string>() == "STOPPED";
-        var arns = stopped ? _stoppedTasks.Where(t => serviceName is null || t.Service == serviceName).Select(t => (JsonNode)t.Arn) : [];
-        return new JsonObject { ["taskArns"] = new JsonArray([.. arns]) };
+        var arns = stopped
+            ? _stoppedTasks.Where(t => serviceName is null || t.Service == serviceName).Select(t => t.Arn)
+            : RunningServiceTasks().Where(t => serviceName is null || t.Service.Name == serviceName).Select(t => t.Arn)
+                .Concat(serviceName is null ? _oneOffTasks.Where(t => !t.Stopped).Select(t => t.Arn) : []);
+        return new JsonObject { ["taskArns"] = new JsonArray([.. arns.Select(a => (JsonNode)a)]) };
     }
 
     private JsonObject DescribeTasks(JsonObject request)
@@ -818,8 +857,33 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
             }),
         });
         var oneOff = _oneOffTasks.Where(t => arns.Contains(t.Arn)).Select(t => (JsonNode)t.Advance());
-        return new JsonObject { ["tasks"] = new JsonArray([.. tasks, .. oneOff]), ["failures"] = new JsonArray() };
+        var running = RunningServiceTasks().Where(t => arns.Contains(t.Arn)).Select(t => (JsonNode)new JsonObject
+        {
+            ["taskArn"] = t.Arn,
+            ["clusterArn"] = $"arn:aws:ecs:{Region}:{Account}:cluster/{t.Service.Cluster}",
+            ["taskDefinitionArn"] = t.Deployment.TaskDefinition,
+            ["lastStatus"] = "RUNNING",
+            ["desiredStatus"] = "RUNNING",
+            ["healthStatus"] = "HEALTHY",
+            ["startedBy"] = t.Deployment.Id,
+            ["group"] = "service:" + t.Service.Name,
+            ["createdAt"] = Epoch(t.Deployment.CreatedAt),
+            ["startedAt"] = Epoch(t.Deployment.CreatedAt.AddSeconds(5 + t.Index)),
+            ["containers"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "autopr",
+                ["lastStatus"] = "RUNNING",
+                ["healthStatus"] = "HEALTHY",
+                ["networkInterfaces"] = new JsonArray(new JsonObject { ["privateIpv4Address"] = $"10.0.1.{10 + t.Index}" }),
+            }),
+        });
+        return new JsonObject { ["tasks"] = new JsonArray([.. tasks, .. oneOff, .. running]), ["failures"] = new JsonArray() };
     }
+
+    // The tasks each deployment runs (as many as its running count), with ids stable from call to call.
+    private IEnumerable<(string Arn, FakeService Service, FakeDeployment Deployment, int Index)> RunningServiceTasks() =>
+        _services.Values.Where(s => s.Status == "ACTIVE").SelectMany(s => s.Deployments.SelectMany(d => Enumerable.Range(0, d.Running).Select(i =>
+            ($"arn:aws:ecs:{Region}:{Account}:task/{s.Cluster}/{d.Id["ecs-svc/".Length..]}{i.ToString("x24", CultureInfo.InvariantCulture)}", s, d, i))));
 
     // ---- one-off tasks ----
     private JsonObject RunTask(JsonObject request)
