@@ -63,6 +63,31 @@ public sealed class DeploymentAlarmTests(LocalStackFixture stack, ITestOutputHel
         }
     }
 
+    [Fact]
+    public async Task An_alarm_cloudwatch_does_not_have_is_exit_code_2_naming_it_and_nothing_changes()
+    {
+        var baseline = await stack.EnsureBaselineAsync(output);
+        using var typo = stack.CopyInputs("alarm-typo");
+        typo.EditEnvironment("local", json =>
+        {
+            json["deployment"]!["alarms"]!["enable"] = true;
+            json["deployment"]!["alarms"]!["alarmNames"] = new System.Text.Json.Nodes.JsonArray(Alarm, "autopr-local-typo");
+        });
+
+        var run = await stack.RunAsync(output, "DeployEcs", "--environment", "local", "--root", typo.Root, "--skip", "DockerBuild", "LocalUp",
+            "--container-env", $"AUTOPR_E2E_RELEASE=typo-{Guid.NewGuid():N}");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var error = run.FailureOf("DeployEcs");
+        Assert.EndsWith(
+            "deployment.alarms names an alarm CloudWatch does not have in us-east-1: autopr-local-typo; nothing was changed; fix: define it in localAlarms of local.json and run ./build.sh LocalUp, or remove it from deployment.alarms.alarmNames",
+            error.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("registered task definition", run.Output, StringComparison.Ordinal);
+        var service = await stack.ServiceAsync();
+        Assert.Equal(baseline.TaskDefinition, service.TaskDefinition);
+        Assert.Equal(baseline.Deployments.Select(d => d.Id), service.Deployments.Select(d => d.Id));
+    }
+
     private async Task<EcsServiceDeploymentView> WaitForTheNewestServiceDeploymentToFinishAsync(AwsClients aws, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
