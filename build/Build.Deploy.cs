@@ -2,6 +2,7 @@ using AutoPR.Build;
 using AutoPR.BuildDefinition.Deployment;
 using AutoPR.BuildDefinition.Reporting;
 using AutoPR.Deployment;
+using AutoPR.Deployment.Rollout;
 using AutoPR.Images.Push;
 
 namespace AutoPR.BuildDefinition;
@@ -33,7 +34,7 @@ internal sealed partial class Build
     const string ApprovalMessage = "the environment requires approval: pass --confirm (in CI, approval comes from the GitHub environment's reviewers). Nothing was changed.";
 
     Target DeployEcs => _ => _
-        .Description("Renders the task and service definitions, shows the diff, rolls out the pushed image by digest and watches it, judging the new revision on its own answers to probes, route by route.")
+        .Description("Renders the task and service definitions (with the deployment alarms ECS rolls back on, which must exist), shows the diff, rolls out the pushed image by digest and watches it, judging the new revision on its own answers to probes, route by route.")
         .DependsOn(PushEcr)
         .After(Promote)
         .Triggers(Verify)
@@ -54,7 +55,17 @@ internal sealed partial class Build
             var deployments = await DeploymentsAsync(ct);
             var image = deployments.Pushed ?? await ImagePushRecord.ReadAsync(PushRecordFile(deployments.Environment.Name), ct);
             var options = new DeployOptions { Actor = Actor, Confirmed = Confirm, AutoRollback = !NoAutoRollback, ExtraEnvironment = ExtraContainerEnvironment, WaitForApproval = !NoWait };
-            var result = await deployments.DeployAsync(image, options, DeploymentEventLog.Create(), ct);
+            DeploymentResult result;
+            try
+            {
+                result = await deployments.DeployAsync(image, options, DeploymentEventLog.Create(), ct);
+            }
+            catch (DeploymentRefusedException refused) when (refused.Reason == RefusalReason.MissingAlarms)
+            {
+                // A mistake in the environment file, found in CloudWatch: a usage error like the file's own.
+                throw new TargetExitCodeException(ExitCodes.UsageError, refused.Message);
+            }
+
             await DeploymentReport.AppendAsync(deployments, result, verification: null, ct);
         });
 

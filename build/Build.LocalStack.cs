@@ -35,7 +35,7 @@ internal sealed partial class Build
     LocalEcsProcess LocalEcs => new(LocalStackDirectory / "state", LocalEcsEndpoint);
 
     Target LocalUp => _ => _
-        .Description("Makes sure a Docker engine and a registry run, then starts LocalEcs in the background at the endpoint local.json names.")
+        .Description("Makes sure a Docker engine and a registry run, then starts LocalEcs in the background at the endpoint local.json names, with the local environment's cluster and CloudWatch alarms (localAlarms).")
         .OnlyWhenStatic(() => Environment == null || IsLocalEnvironment)
         .OnlyWhenStatic(() => !DryRun, "--dry-run leaves the local stack as it is")
         .Executes(async ct =>
@@ -166,6 +166,7 @@ internal sealed partial class Build
     {
         using var deployments = await OpenDeploymentsAsync(local, cancellationToken);
         await deployments.CreateLocalClusterAsync(cancellationToken);
+        await deployments.CreateLocalAlarmsAsync(cancellationToken);
     }
 
     /// <summary>The local stack's PostgreSQL: one cluster per checkout, its data under .autopr/local-stack/postgres.</summary>

@@ -4,6 +4,7 @@ using AutoPR.Deployment.Database;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.History;
+using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Publishing;
 using AutoPR.Deployment.Rollback;
 using AutoPR.Deployment.Rollout;
@@ -130,6 +131,12 @@ public sealed class Deployments : IDisposable
         if (migrates && DryRun)
         {
             _logger.LogInformation("dry run: a deployment would first run the new image's migrations as a one-off task (migrate), after the backup {Backup}", Environment.Database!.Backup);
+        }
+
+        // A name CloudWatch does not know would leave ECS's own rollback silently off (an unapproved run is refused first, without AWS).
+        if (!Environment.RequiresApproval || options.Confirmed)
+        {
+            await DeploymentAlarmCheck.EnsureExistAsync(Environment, _clients.CloudWatch, cancellationToken).ConfigureAwait(false);
         }
 
         // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
@@ -393,6 +400,25 @@ public sealed class Deployments : IDisposable
         }
 
         await _clients.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = Environment.Cluster }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates or updates a local environment's alarms (localAlarms) on LocalEcs, each on its AWS/ApplicationELB metric of
+    /// the environment's target group; PutMetricAlarm replaces an alarm's configuration and keeps its state, so it is
+    /// safe to repeat. On AWS the alarms are Terraform's, so this refuses any other environment.
+    /// </summary>
+    public async Task CreateLocalAlarmsAsync(CancellationToken cancellationToken)
+    {
+        if (!Environment.IsLocal)
+        {
+            throw new InvalidOperationException($"{Environment.Name} is not a local environment; its alarms are infrastructure (Terraform), never made by this tool.");
+        }
+
+        var targetGroup = Environment.LoadBalancer.TargetGroupArn?.Split(':')[^1];
+        foreach (var alarm in Environment.LocalAlarms)
+        {
+            await _clients.CloudWatch.PutMetricAlarmAsync(LocalAlarmRequest.For(alarm, targetGroup), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

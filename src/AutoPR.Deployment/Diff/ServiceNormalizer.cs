@@ -68,6 +68,8 @@ public static class ServiceNormalizer
 
             if (deployment["alarms"] is JsonObject alarms)
             {
+                // ECS keeps the names in the order given; which alarms, not their order, is the configuration.
+                TaskDefinitionNormalizer.SortStrings(alarms, "alarmNames");
                 TaskDefinitionNormalizer.RemoveIf(alarms, "enable", false);
                 TaskDefinitionNormalizer.RemoveIf(alarms, "rollback", false);
             }

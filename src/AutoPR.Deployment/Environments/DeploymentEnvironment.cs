@@ -88,6 +88,9 @@ public sealed record DeploymentEnvironment
     /// <summary>Tags for the resources the deployment creates.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Local environments: the CloudWatch alarms LocalUp creates on LocalEcs (AWS environments get theirs from Terraform).</summary>
+    public IReadOnlyList<LocalAlarmSettings> LocalAlarms { get; init; } = [];
+
     /// <summary>Whether this environment is a local stand-in (fixed local credentials, loopback endpoints).</summary>
     [JsonIgnore]
     public bool IsLocal => Aws.Credentials == AwsCredentialMode.Local;

@@ -49,6 +49,9 @@ public sealed record DeploymentSettings
     /// <summary>Traffic-shifting strategies: gates and Lambda hooks at lifecycle stages.</summary>
     public IReadOnlyList<LifecycleHookSettings> LifecycleHooks { get; init; } = [];
 
+    /// <summary>CloudWatch alarms ECS watches during a deployment (rendered into deploymentConfiguration.alarms); null: none.</summary>
+    public DeploymentAlarmSettings? Alarms { get; init; }
+
     /// <summary>The ECS name of the strategy.</summary>
     [JsonIgnore]
     public string StrategyName => Strategy switch

@@ -28,7 +28,7 @@ internal static class EnvironmentRules
             yield return "$.loadBalancer: neither targetGroupArn nor listenerUrl; fix: set targetGroupArn (AWS) or listenerUrl (local stand-in)";
         }
 
-        foreach (var line in TrafficShiftRules.Check(environment).Concat(DatabaseRules.Check(environment)))
+        foreach (var line in TrafficShiftRules.Check(environment).Concat(DatabaseRules.Check(environment)).Concat(AlarmRules.Check(environment)))
         {
             yield return line;
         }

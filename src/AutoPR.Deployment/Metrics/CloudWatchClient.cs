@@ -65,4 +65,33 @@ public sealed class CloudWatchClient(AwsJsonClient core)
             yield return page;
         }
     }
+
+    /// <summary>DescribeAlarms for these names (at most 100 a call, every page): the metric alarms that exist among them.</summary>
+    public async Task<IReadOnlyList<MetricAlarmView>> DescribeAlarmsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var found = new List<MetricAlarmView>();
+        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            var request = new JsonObject
+            {
+                ["AlarmNames"] = new JsonArray([.. chunk.Select(n => (JsonNode)JsonValue.Create(n))]),
+                ["AlarmTypes"] = new JsonArray("MetricAlarm", "CompositeAlarm"),
+            };
+            await foreach (var page in core.PaginateAsync(CloudWatchOperations.DescribeAlarms, request, cancellationToken, "NextToken", "NextToken").ConfigureAwait(false))
+            {
+                found.AddRange(JsonRead.GetArray(page, "MetricAlarms").Select(MetricAlarmView.From));
+                found.AddRange(JsonRead.GetArray(page, "CompositeAlarms").Select(MetricAlarmView.From));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>PutMetricAlarm (creates or replaces the alarm; the local stack only, see <see cref="CloudWatchOperations.PutMetricAlarm"/>).</summary>
+    public async Task PutMetricAlarmAsync(JsonObject request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await core.SendAsync(CloudWatchOperations.PutMetricAlarm, request, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -8,6 +8,15 @@ public static class CloudWatchOperations
     /// <summary>cloudwatch:GetMetricData.</summary>
     public static readonly AwsOperation GetMetricData = new(AwsService.CloudWatch, "GetMetricData", AwsAccess.Read);
 
-    /// <summary>All of them.</summary>
-    public static IReadOnlyList<AwsOperation> All { get; } = [GetMetricData];
+    /// <summary>cloudwatch:DescribeAlarms: a deployment first checks that the alarms its environment names exist.</summary>
+    public static readonly AwsOperation DescribeAlarms = new(AwsService.CloudWatch, "DescribeAlarms", AwsAccess.Read);
+
+    /// <summary>
+    /// cloudwatch:PutMetricAlarm: only for the local stand-in, where LocalUp makes the local environment's alarms. On AWS
+    /// the alarms are Terraform's, so it is not in <see cref="All"/> and not in the deploy role.
+    /// </summary>
+    public static readonly AwsOperation PutMetricAlarm = new(AwsService.CloudWatch, "PutMetricAlarm", AwsAccess.Write);
+
+    /// <summary>All of them (the deploy role's).</summary>
+    public static IReadOnlyList<AwsOperation> All { get; } = [GetMetricData, DescribeAlarms];
 }

@@ -17,6 +17,9 @@ public enum RefusalReason
 
     /// <summary>Continue: no deployment waits at a gate.</summary>
     NoGateWaiting,
+
+    /// <summary>The environment names deployment alarms that do not exist in CloudWatch.</summary>
+    MissingAlarms,
 }
 
 /// <summary>A deployment or rollback refused to start; nothing was changed. The message is one line with the fix.</summary>

@@ -70,6 +70,7 @@ public static class TemplateValues
             ["deployment.maximumPercent"] = deployment.MaximumPercent,
             ["deployment.circuitBreaker.enable"] = deployment.CircuitBreaker.Enable,
             ["deployment.circuitBreaker.rollback"] = deployment.CircuitBreaker.Rollback,
+            ["deployment.alarms"] = DeploymentAlarms(deployment.Alarms),
             // ECS accepts a grace period only for services behind a load balancer.
             ["healthCheckGracePeriodSeconds"] = hasLoadBalancer ? environment.HealthCheckGracePeriodSeconds : null,
             ["loadBalancers"] = LoadBalancers(environment),
@@ -107,6 +108,15 @@ public static class TemplateValues
         variables["AUTOPR_IMAGE_TAG"] = release.ImageTag ?? release.Image.Tag ?? release.Image.Digest ?? string.Empty;
         return NameValueList(variables, "value");
     }
+
+    private static JsonObject? DeploymentAlarms(DeploymentAlarmSettings? alarms) => alarms is null
+        ? null
+        : new JsonObject
+        {
+            ["alarmNames"] = new JsonArray([.. alarms.AlarmNames.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["enable"] = alarms.Enable,
+            ["rollback"] = alarms.Rollback,
+        };
 
     private static JsonArray ContainerSecrets(DeploymentEnvironment environment) => NameValueList(environment.Secrets, "valueFrom");
 

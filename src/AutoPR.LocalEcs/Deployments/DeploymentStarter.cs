@@ -61,6 +61,7 @@ public sealed class DeploymentStarter(EcsNames names, TimeProvider time)
             Configuration = service.Deployment,
             CircuitBreakerStatus = service.Deployment.CircuitBreakerEnabled ? "MONITORING" : "DISABLED",
             CircuitBreakerThreshold = CircuitBreaker.Threshold(service.DesiredCount),
+            AlarmsStatus = service.Deployment.Alarms is { Watches: true } ? "MONITORING" : "DISABLED",
         };
         service.ServiceDeployments.Insert(0, serviceDeployment);
         var deployment = new DeploymentRecord

@@ -1,5 +1,6 @@
 using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.LoadBalancer;
+using AutoPR.LocalEcs.Metrics.Alarms;
 
 namespace AutoPR.LocalEcs.Deployments;
 
@@ -8,7 +9,7 @@ namespace AutoPR.LocalEcs.Deployments;
 /// breaker, carries out StopServiceDeployment and ContinueServiceDeployment's rollbacks, rolls deployments
 /// out (ROLLING, or BLUE_GREEN, CANARY and LINEAR by shifting traffic) and declares them complete.
 /// </summary>
-public sealed class ServiceScheduler(ServiceTaskFactory tasks)
+public sealed class ServiceScheduler(ServiceTaskFactory tasks, IAlarmStates? alarms = null)
 {
     public void Schedule(ReconcilePass pass, ServiceRecord service)
     {
@@ -31,6 +32,7 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
         HandleStopRequests(pass, service);
         EnforceHealth(pass, service);
         CheckCircuitBreaker(pass, service);
+        DeploymentAlarms.Check(pass, service, alarms);
         var primary = service.Primary!;
         var rollout = RolloutOf(service, primary);
         if (rollout is { TrafficShiftRequired: true, Rollback: null } && rollout.DeploymentId == primary.Id)
@@ -149,12 +151,22 @@ public sealed class ServiceScheduler(ServiceTaskFactory tasks)
         }
     }
 
-    private static void Complete(ReconcilePass pass, ServiceRecord service, DeploymentRecord primary, ServiceDeploymentRecord? rollout)
+    private void Complete(ReconcilePass pass, ServiceRecord service, DeploymentRecord primary, ServiceDeploymentRecord? rollout)
     {
         var all = pass.TasksOf(service).ToList();
         var own = all.Where(t => t.StartedBy == primary.Id && t.DesiredStatus == "RUNNING").ToList();
         var steady = own.Count == service.DesiredCount && own.All(t => TaskReadiness.IsHealthy(pass, t)) && all.All(t => t.StartedBy == primary.Id && t.DesiredStatus == "RUNNING");
         if (!steady)
+        {
+            if (rollout is not null)
+            {
+                rollout.SteadySince = null;
+            }
+
+            return;
+        }
+
+        if (primary.RolloutState == "IN_PROGRESS" && !DeploymentAlarms.BakeTimeOver(pass, rollout, alarms))
         {
             return;
         }

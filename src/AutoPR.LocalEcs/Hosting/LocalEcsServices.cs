@@ -7,6 +7,7 @@ using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.LoadBalancer;
 using AutoPR.LocalEcs.Logs;
 using AutoPR.LocalEcs.Metrics;
+using AutoPR.LocalEcs.Metrics.Alarms;
 using AutoPR.LocalEcs.Ports;
 using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.Tasks;
@@ -52,7 +53,11 @@ public static class LocalEcsServices
             sp.GetRequiredService<TagOperations>()));
         services.AddSingleton<MetricRecorder>();
         services.AddSingleton<GetMetricDataOperation>();
-        services.AddSingleton(sp => CloudWatchApi.Create(sp.GetRequiredService<GetMetricDataOperation>()));
+        services.AddSingleton<AlarmStore>();
+        services.AddSingleton<AlarmOperations>();
+        services.AddSingleton<AlarmEvaluatorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluatorService>());
+        services.AddSingleton(sp => CloudWatchApi.Create(sp.GetRequiredService<GetMetricDataOperation>(), sp.GetRequiredService<AlarmOperations>()));
         services.AddSingleton(_ => new RegistryClient(options.Registry));
         services.AddSingleton<EcrMetadataStore>();
         services.AddSingleton<EcrOperations>();
@@ -84,6 +89,7 @@ public static class LocalEcsServices
         services.AddHostedService(sp => sp.GetRequiredService<TargetHealthChecker>());
         services.AddSingleton<TaskRecordFactory>();
         services.AddSingleton<ServiceTaskFactory>();
+        services.AddSingleton<IAlarmStates>(sp => sp.GetRequiredService<AlarmStore>());
         services.AddSingleton<ServiceScheduler>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService<ReconcilerService>();

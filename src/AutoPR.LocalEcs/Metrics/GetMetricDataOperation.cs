@@ -52,7 +52,7 @@ public sealed class GetMetricDataOperation(MetricRecorder recorder, LocalEcsOpti
         }
 
         var name = metric.Text("MetricName") ?? string.Empty;
-        var points = metric.Text("Namespace") == "AWS/ApplicationELB"
+        var points = metric.Text("Namespace") == AlbMetric.Namespace
             ? Datapoints(name, TargetGroupFilter(metric), statistic, MetricWindow.For(options.Metrics, start, end, period, time.GetUtcNow(), options.MetricsDelay, id))
             : [];
         if (!ascending)
@@ -73,16 +73,7 @@ public sealed class GetMetricDataOperation(MetricRecorder recorder, LocalEcsOpti
 
     private List<(DateTimeOffset Time, double Value)> Datapoints(string metricName, Func<string, bool> targetGroups, string statistic, MetricWindow window)
     {
-        Func<RequestSample, double?> value = metricName switch
-        {
-            "RequestCount" => s => 1,
-            "HTTPCode_Target_5XX_Count" => s => s.FromTarget && s.StatusCode >= 500 ? 1 : 0,
-            "HTTPCode_Target_4XX_Count" => s => s.FromTarget && s.StatusCode is >= 400 and < 500 ? 1 : 0,
-            "HTTPCode_Target_2XX_Count" => s => s.FromTarget && s.StatusCode is >= 200 and < 300 ? 1 : 0,
-            "HTTPCode_ELB_5XX_Count" => s => !s.FromTarget && s.StatusCode >= 500 ? 1 : 0,
-            "TargetResponseTime" => s => s.FromTarget ? s.ResponseSeconds : null,
-            _ => _ => null,
-        };
+        var value = AlbMetric.ValueOf(metricName);
         return recorder.Query(targetGroups, window.From, window.To)
             .Select(s => (Bucket: window.BucketOf(s.Time), Value: value(s)))
             .Where(x => x.Value is not null && window.Answers(x.Bucket))
@@ -92,11 +83,7 @@ public sealed class GetMetricDataOperation(MetricRecorder recorder, LocalEcsOpti
             .ToList();
     }
 
-    /// <summary>TargetGroup=targetgroup/name/id selects the target group whose ARN ends so; no such dimension selects all.</summary>
-    private static Func<string, bool> TargetGroupFilter(JsonArgs metric)
-    {
-        var dimension = (metric.Array("Dimensions") ?? []).OfType<JsonObject>()
-            .FirstOrDefault(d => d["Name"]?.GetValue<string>() == "TargetGroup")?["Value"]?.GetValue<string>();
-        return dimension is null ? _ => true : arn => arn.EndsWith(":" + dimension, StringComparison.Ordinal);
-    }
+    private static Func<string, bool> TargetGroupFilter(JsonArgs metric) =>
+        AlbMetric.TargetGroupFilter((metric.Array("Dimensions") ?? []).OfType<JsonObject>()
+            .FirstOrDefault(d => d["Name"]?.GetValue<string>() == "TargetGroup")?["Value"]?.GetValue<string>());
 }

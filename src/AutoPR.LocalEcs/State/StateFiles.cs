@@ -19,6 +19,9 @@ public sealed class StateFiles
     /// <summary>The SSM parameter store: a JSON object of parameter name to parameter (type, value, version, ...).</summary>
     public string Parameters => Path.Combine(Directory, "parameters.json");
 
+    /// <summary>CloudWatch metric alarms: configuration and state.</summary>
+    public string Alarms => Path.Combine(Directory, "alarms.json");
+
     /// <summary>CloudWatch Logs streams of container output, one JSON-lines file each.</summary>
     public string Logs => Path.Combine(Directory, "logs");
 

@@ -70,8 +70,8 @@ public sealed class AwsClientsTests(MotoServerFixture moto) : IDisposable
 
         Assert.Contains("s3:GetObject", actions);
 
-        // ECS 19, ECR 7, CloudWatch 1, SSM 2 (GetParameter shared by the checker and the SSM client), Logs 3, RDS 2, S3 1.
-        Assert.Equal(19 + 7 + 1 + 2 + 3 + 2 + 1, actions.Count);
+        // ECS 19, ECR 7, CloudWatch 2, SSM 2 (GetParameter shared by the checker and the SSM client), Logs 3, RDS 2, S3 1.
+        Assert.Equal(19 + 7 + 2 + 2 + 3 + 2 + 1, actions.Count);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -35,6 +35,15 @@ public sealed class DeployRolePolicyTests
     }
 
     [Fact]
+    public void The_deploy_role_reads_alarms_but_cannot_make_them()
+    {
+        var allowed = AllowedActions(DeployRolePolicy.Document());
+
+        Assert.Equal(["cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData"], allowed.Where(a => a.StartsWith("cloudwatch:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(AutoPR.Deployment.Metrics.CloudWatchOperations.PutMetricAlarm.IamAction, allowed);
+    }
+
+    [Fact]
     public void The_committed_policy_matches_what_the_build_generates()
     {
         var file = Path.Combine(RepositoryPaths.Root, "deploy", "iam", "deploy-role-policy.json");

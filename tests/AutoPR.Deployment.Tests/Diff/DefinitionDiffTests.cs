@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AutoPR.Deployment.Diff;
 using AutoPR.Deployment.Ecs.Views;
+using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.Deployment.Tests.Rollout.Fakes;
 
@@ -107,6 +108,39 @@ public sealed class DefinitionDiffTests
 
         Assert.True(diff.HasChanges);
         Assert.Equal(["-  \"desiredCount\": 3,", "+  \"desiredCount\": 5,"], diff.Lines.Where(l => l.Length > 0 && l[0] is '-' or '+' && !l.StartsWith("---", StringComparison.Ordinal) && !l.StartsWith("+++", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Deployment_alarms_compare_as_a_set_and_a_changed_alarm_shows_in_the_diff()
+    {
+        // The realistic answer lists production's two alarms in the other order: not a change.
+        using var same = new DeploymentTestBed();
+        var service = new EcsServiceView(RealisticResponses.DescribeServices()["services"]![0]!.AsObject());
+        Assert.False(DefinitionComparer.CompareService(same.Render(DeploymentTestBed.DigestA).ServiceDefinition, service).HasChanges);
+
+        using var changed = new DeploymentTestBed(change: e => e with
+        {
+            Deployment = e.Deployment with { Alarms = e.Deployment.Alarms! with { AlarmNames = ["autopr-production-5xx-rate"], Rollback = false } },
+        });
+        var diff = DefinitionComparer.CompareService(changed.Render(DeploymentTestBed.DigestA).ServiceDefinition, service);
+
+        Assert.True(diff.HasChanges);
+        var changes = diff.Lines.Where(l => l.Length > 0 && l[0] is '-' or '+' && !l.StartsWith("---", StringComparison.Ordinal) && !l.StartsWith("+++", StringComparison.Ordinal)).ToList();
+        Assert.Contains(changes, l => l.StartsWith('-') && l.Contains("autopr-production-p99-latency", StringComparison.Ordinal));
+        Assert.Contains(changes, l => l.StartsWith('-') && l.Contains("\"rollback\": true", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes, l => l.StartsWith('+') && l.Contains("autopr-production-p99-latency", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alarms_turned_off_compare_equal_to_none()
+    {
+        using var off = new DeploymentTestBed(change: e => e with { Deployment = e.Deployment with { Alarms = new DeploymentAlarmSettings { AlarmNames = [], Enable = false, Rollback = false } } });
+        var described = RealisticResponses.DescribeServices()["services"]![0]!.AsObject();
+        described["deploymentConfiguration"]!.AsObject().Remove("alarms");
+
+        var diff = DefinitionComparer.CompareService(off.Render(DeploymentTestBed.DigestA).ServiceDefinition, new EcsServiceView(described));
+
+        Assert.False(diff.HasChanges, diff.ToString());
     }
 
     [Fact]

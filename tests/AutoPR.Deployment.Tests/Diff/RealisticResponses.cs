@@ -117,7 +117,7 @@ public static class RealisticResponses
                 "deploymentCircuitBreaker": { "enable": true, "rollback": true },
                 "maximumPercent": 200,
                 "minimumHealthyPercent": 100,
-                "alarms": { "alarmNames": [], "rollback": false, "enable": false },
+                "alarms": { "alarmNames": ["autopr-production-p99-latency", "autopr-production-5xx-rate"], "rollback": true, "enable": true },
                 "strategy": "BLUE_GREEN",
                 "bakeTimeInMinutes": 15,
                 "linearConfiguration": { "stepPercent": 10.0, "stepBakeTimeInMinutes": 6 },

@@ -246,6 +246,33 @@ public sealed class EnvironmentValidationTests : IDisposable
         Assert.Contains("staging.json: $.verification.smokeChecks.requests: there is no test listener to send them to; fix: set loadBalancer.testListenerUrl", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Local_alarms_in_an_aws_environment_are_refused_pointing_at_terraform()
+    {
+        var local = JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, "local.json")))!["localAlarms"]!.DeepClone();
+        var error = Broken("dev", json => json["localAlarms"] = local);
+        Assert.Contains("dev.json: $.localAlarms: only a local environment's alarms are made by this tool (LocalUp); fix: remove it and define the alarms in Terraform (infra/modules/environment/alarms.tf)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deployment_alarms_need_names_when_enabled_and_local_alarms_a_valid_period()
+    {
+        var empty = Broken("local", json => json["deployment"]!["alarms"]!["alarmNames"] = new JsonArray());
+        Assert.Contains("local.json: $.deployment.alarms.alarmNames: empty, and enable is true; fix:", empty, StringComparison.Ordinal);
+
+        var period = Broken("local", json => json["localAlarms"]![0]!["periodSeconds"] = 45);
+        Assert.Contains("local.json: $.localAlarms[0].periodSeconds: 45 is not allowed; fix: use one of 10, 20, 30, 60,", period, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_local_file_defines_every_alarm_its_deployment_watches()
+    {
+        var local = RepositoryEnvironments.Load("local");
+
+        Assert.Subset(local.LocalAlarms.Select(a => a.Name).ToHashSet(), local.Deployment.Alarms!.AlarmNames.ToHashSet());
+        Assert.All(local.LocalAlarms, a => Assert.Equal(a.EvaluationPeriods, a.DatapointsToAlarm ?? a.EvaluationPeriods));
+    }
+
     private string Broken(string name, Action<JsonNode> change)
     {
         var path = Path.Combine(_directory, name + ".json");

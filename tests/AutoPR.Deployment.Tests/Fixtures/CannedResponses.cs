@@ -115,6 +115,10 @@ public static class CannedResponses
             "GetMetricData" => nextPage
                 ? Parse($$"""{"MetricDataResults":[{"Id":"p99","Label":"TargetResponseTime p99","Timestamps":[{{CreatedAt + 120}},{{CreatedAt + 60}}],"Values":[0.25,0.5],"StatusCode":"PartialData"}],"NextToken":"page-2","Messages":[]}""")
                 : Parse($$"""{"MetricDataResults":[{"Id":"p99","Label":"TargetResponseTime p99","Timestamps":[{{CreatedAt}}],"Values":[0.125],"StatusCode":"Complete"}],"Messages":[]}"""),
+            "DescribeAlarms" => nextPage
+                ? Parse("""{"MetricAlarms":[{"AlarmName":"autopr-dev-5xx-rate","StateValue":"OK","StateReason":"Threshold Crossed"}],"CompositeAlarms":[],"NextToken":"page-2"}""")
+                : Parse("""{"MetricAlarms":[{"AlarmName":"autopr-dev-p99-latency","StateValue":"INSUFFICIENT_DATA"}],"CompositeAlarms":[]}"""),
+            "PutMetricAlarm" => new JsonObject(),
             _ => throw new InvalidOperationException("no canned response for " + operation),
         };
     }

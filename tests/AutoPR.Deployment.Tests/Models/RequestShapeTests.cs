@@ -167,5 +167,7 @@ public sealed class RequestShapeTests
             ],
             DateTimeOffset.FromUnixTimeSeconds(1767225600),
             DateTimeOffset.FromUnixTimeSeconds(1767229200));
+        await clients.CloudWatch.DescribeAlarmsAsync(["autopr-dev-5xx-rate", "autopr-dev-p99-latency"]);
+        await clients.CloudWatch.PutMetricAlarmAsync(LocalAlarmRequest.For(RepositoryEnvironments.Load("local").LocalAlarms[0], "targetgroup/autopr-local/0123456789abcdef"));
     }
 }

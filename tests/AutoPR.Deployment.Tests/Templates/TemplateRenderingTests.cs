@@ -77,6 +77,29 @@ public sealed class TemplateRenderingTests
         Assert.Equal("DISABLED", vpc["assignPublicIp"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("dev", new[] { "autopr-dev-5xx-rate", "autopr-dev-p99-latency" })]
+    [InlineData("staging", new[] { "autopr-staging-5xx-rate", "autopr-staging-p99-latency" })]
+    [InlineData("production", new[] { "autopr-production-5xx-rate", "autopr-production-p99-latency" })]
+    [InlineData("local", new[] { "autopr-local-target-5xx" })]
+    public void Deployment_alarms_render_into_the_deployment_configuration_from_terraform_or_the_local_file(string environment, string[] names)
+    {
+        var service = RepositoryTemplates.Render(Load(environment), DeploymentTestBed.Release(DeploymentTestBed.DigestA)).ServiceDefinition;
+        var alarms = service["deploymentConfiguration"]!["alarms"]!;
+
+        Assert.Equal(names, alarms["alarmNames"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(alarms["enable"]!.GetValue<bool>());
+        Assert.True(alarms["rollback"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void An_environment_without_alarms_renders_none()
+    {
+        var service = RepositoryTemplates.Render(Load("local-canary"), DeploymentTestBed.Release(DeploymentTestBed.DigestA)).ServiceDefinition;
+
+        Assert.False(service["deploymentConfiguration"]!.AsObject().ContainsKey("alarms"));
+    }
+
     [Fact]
     public void Local_leaves_out_what_the_environment_does_not_set()
     {

@@ -34,6 +34,7 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
         var image = await ImageBuildRecord.ReadAsync(RepositoryRoot.Combine("artifacts", "docker", "image.json"));
         using var seed = await ClientsAsync(staging);
         await seed.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = staging.Cluster }, CancellationToken.None);
+        await SeedAlarmsAsync(seed, staging);
         await DeleteRepositoryAsync(seed, staging);
 
         var (run, recorder) = await DryRunAsync();
@@ -54,6 +55,7 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
         var image = await ImageBuildRecord.ReadAsync(RepositoryRoot.Combine("artifacts", "docker", "image.json"));
         using var seed = await ClientsAsync(staging);
         await seed.Core.SendAsync(EcsOperations.CreateCluster, new JsonObject { ["clusterName"] = staging.Cluster }, CancellationToken.None);
+        await SeedAlarmsAsync(seed, staging);
         await DeleteRepositoryAsync(seed, staging);
         await seed.Ecr.EnsureRepositoryAsync(staging.Ecr.Repository, new EcrRepositorySettings());
         var manifest = new JsonObject
@@ -122,9 +124,29 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
         return (run, recorder);
     }
 
+    /// <summary>The deployment alarms staging names (Terraform's on AWS): a deployment, dry or not, first checks they exist.</summary>
+    private static async Task SeedAlarmsAsync(AwsClients seed, DeploymentEnvironment staging)
+    {
+        foreach (var name in staging.Deployment.Alarms!.AlarmNames)
+        {
+            await seed.CloudWatch.PutMetricAlarmAsync(new JsonObject
+            {
+                ["AlarmName"] = name,
+                ["Namespace"] = "AWS/ApplicationELB",
+                ["MetricName"] = "HTTPCode_Target_5XX_Count",
+                ["Statistic"] = "Sum",
+                ["Period"] = 60,
+                ["EvaluationPeriods"] = 1,
+                ["Threshold"] = 1,
+                ["ComparisonOperator"] = "GreaterThanThreshold",
+            });
+        }
+    }
+
     private static void AssertOnlyReads(RecordingServer recorder)
     {
         Assert.Contains(recorder.Requests, r => r.Target == EcsOperations.DescribeServices.Target);
+        Assert.Contains(recorder.Requests, r => r.Target == AutoPR.Deployment.Metrics.CloudWatchOperations.DescribeAlarms.Target);
         // The environment's Terraform outputs come from its state object: one S3 GetObject, a read.
         var stateReads = recorder.Requests.Where(r => r.Target is null && r.Method == "GET" && r.Path == $"/{StateBucket}/{StateKey}").ToList();
         Assert.Single(stateReads);

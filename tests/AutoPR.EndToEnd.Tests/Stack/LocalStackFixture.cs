@@ -77,6 +77,10 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
             json["loadBalancer"]!["listenerUrl"] = listener.ToString();
             json["healthUrl"] = new Uri(listener, "/health").ToString();
+
+            // LocalUp still makes the alarms, but ECS (LocalEcs) does not act on them here: the tests of bad releases
+            // are about the build's own verdict, which an alarm rollback would race. DeploymentAlarmTests turns them on.
+            json["deployment"]!["alarms"]!["enable"] = false;
         });
         _environment = EnvironmentLoader.Load(Path.GetDirectoryName(_inputs.EnvironmentFile("local"))!, "local");
         _status = new LocalStackStatus(Environment.Aws.Endpoints["ecs"]);

@@ -113,6 +113,14 @@ public sealed class BuildProcess : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>SIGKILL to the build and everything it started: a CI runner that dies, no clean-up of any kind.</summary>
+    public void Kill()
+    {
+        _log?.Invoke($"(SIGKILL to pid {Id} and its children)");
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>Waits for the end; after <paramref name="timeout"/> kills the process tree and returns a timed-out run.</summary>
     public async Task<BuildRun> WaitAsync(TimeSpan timeout)
     {

@@ -6,6 +6,8 @@ using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Ecs.Operations;
 using AutoPR.LocalEcs.Faults;
 using AutoPR.LocalEcs.Hosting;
+using AutoPR.LocalEcs.Metrics;
+using AutoPR.LocalEcs.Metrics.Alarms;
 using AutoPR.LocalEcs.Ssm;
 using AutoPR.LocalEcs.LoadBalancer;
 using AutoPR.LocalEcs.Ports;
@@ -29,6 +31,7 @@ public sealed class EcsHarness : IDisposable
     {
         Directory.CreateDirectory(_directory);
         Options = new LocalEcsOptions { StateDirectory = _directory, DeregistrationDelay = TimeSpan.FromSeconds(5) };
+        Metrics = new MetricRecorder(Time);
         Build();
     }
 
@@ -67,6 +70,17 @@ public sealed class EcsHarness : IDisposable
     public ServiceDeploymentOperations ServiceDeployments { get; private set; } = null!;
 
     public LifecycleHookOperations LifecycleHooks { get; private set; } = null!;
+
+    /// <summary>The listeners' request samples (the fake load balancer records none: tests record what they need).</summary>
+    public MetricRecorder Metrics { get; }
+
+    public AlarmStore Alarms { get; private set; } = null!;
+
+    public AlarmOperations AlarmApi { get; private set; } = null!;
+
+    /// <summary>One evaluation of every alarm at the fake clock's time (LocalEcs does this every poll interval).</summary>
+    public int EvaluateAlarms() =>
+        new AlarmEvaluatorService(Alarms, Metrics, Options, Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<AlarmEvaluatorService>.Instance).EvaluateAll();
 
     public static Task<JsonObject> CallAsync(AwsOperationHandler operation, string json) =>
         operation(new JsonArgs(JsonNode.Parse(json)!.AsObject()), CancellationToken.None);
@@ -163,6 +177,8 @@ public sealed class EcsHarness : IDisposable
         RunTask = new RunTaskOperation(Store, new TaskRecordFactory(names, new TaskAddressAllocator(Ports)), Time);
         ServiceDeployments = new ServiceDeploymentOperations(Store, Time);
         LifecycleHooks = new LifecycleHookOperations(Store, Time);
+        Alarms = new AlarmStore(new StateFiles(_directory));
+        AlarmApi = new AlarmOperations(Alarms, Options, Time);
         Reconciler = NewReconciler();
     }
 
@@ -172,7 +188,7 @@ public sealed class EcsHarness : IDisposable
         LoadBalancer,
         new TaskLaunchPlanner(Options, new ParameterStore(new StateFiles(_directory)), Api),
         Faults,
-        new ServiceScheduler(new ServiceTaskFactory(new TaskRecordFactory(new EcsNames(Options), new TaskAddressAllocator(Ports)))),
+        new ServiceScheduler(new ServiceTaskFactory(new TaskRecordFactory(new EcsNames(Options), new TaskAddressAllocator(Ports))), Alarms),
         Options,
         Time,
         Ports);

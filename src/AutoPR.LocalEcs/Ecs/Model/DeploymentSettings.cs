@@ -24,6 +24,9 @@ public sealed record DeploymentSettings
 
     public IReadOnlyList<LifecycleHookSettings> LifecycleHooks { get; init; } = [];
 
+    /// <summary>deploymentConfiguration.alarms; null when never set.</summary>
+    public DeploymentAlarmSettings? Alarms { get; init; }
+
     /// <summary>BLUE_GREEN, CANARY and LINEAR start green beside blue and move traffic between target groups.</summary>
     public bool ShiftsTraffic => Strategy is "BLUE_GREEN" or "CANARY" or "LINEAR";
 }

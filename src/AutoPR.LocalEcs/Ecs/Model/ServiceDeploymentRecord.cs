@@ -42,6 +42,18 @@ public sealed class ServiceDeploymentRecord
 
     public int CircuitBreakerThreshold { get; set; }
 
+    /// <summary>The deployment alarms check: TRIGGERED, MONITORING, MONITORING_COMPLETE or DISABLED.</summary>
+    public string AlarmsStatus { get; set; } = "DISABLED";
+
+    /// <summary>Whether the alarms' states at the start were looked at (an alarm already in ALARM turns monitoring off, as on ECS).</summary>
+    public bool AlarmsStartChecked { get; set; }
+
+    /// <summary>The alarms that failed this deployment.</summary>
+    public List<string> TriggeredAlarmNames { get; set; } = [];
+
+    /// <summary>With deployment alarms: when the rollout last became steady (the alarms' bake time runs from then).</summary>
+    public DateTimeOffset? SteadySince { get; set; }
+
     /// <summary>BLUE_GREEN, CANARY or LINEAR with a running blue revision: green starts in the other target group and traffic shifts.</summary>
     public bool TrafficShiftRequired { get; set; }
 

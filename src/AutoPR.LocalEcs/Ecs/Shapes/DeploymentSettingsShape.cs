@@ -41,6 +41,16 @@ public static class DeploymentSettingsShape
             json["lifecycleHooks"] = LifecycleHookShape.ToJson(settings.LifecycleHooks);
         }
 
+        if (settings.Alarms is { } alarms)
+        {
+            json["alarms"] = new JsonObject
+            {
+                ["alarmNames"] = new JsonArray([.. alarms.AlarmNames.Select(n => (JsonNode)JsonValue.Create(n))]),
+                ["enable"] = alarms.Enable,
+                ["rollback"] = alarms.Rollback,
+            };
+        }
+
         return json;
     }
 
@@ -70,6 +80,7 @@ public static class DeploymentSettingsShape
             Canary = TrafficShiftSettingsShape.MergeCanary(current.Canary, request, strategy),
             Linear = TrafficShiftSettingsShape.MergeLinear(current.Linear, request, strategy),
             LifecycleHooks = request.Array("lifecycleHooks") is { } hooks ? LifecycleHookShape.Parse(hooks, request) : current.LifecycleHooks,
+            Alarms = request.Nested("alarms") is { } alarms ? ParseAlarms(alarms) : current.Alarms,
         };
         if (settings.MinimumHealthyPercent is < 0 or > 100)
         {
@@ -87,5 +98,22 @@ public static class DeploymentSettingsShape
         }
 
         return settings;
+    }
+
+    /// <summary>DeploymentAlarms: alarmNames, enable and rollback are all required, as ECS's model says.</summary>
+    private static DeploymentAlarmSettings ParseAlarms(JsonArgs alarms)
+    {
+        if (!alarms.Has("alarmNames") || alarms.Flag("enable") is not { } enable || alarms.Flag("rollback") is not { } rollback)
+        {
+            throw alarms.Invalid("deploymentConfiguration.alarms needs alarmNames, enable and rollback.");
+        }
+
+        var names = alarms.Texts("alarmNames");
+        if (names.Any(string.IsNullOrWhiteSpace))
+        {
+            throw alarms.Invalid("deploymentConfiguration.alarms.alarmNames must not contain empty names.");
+        }
+
+        return new DeploymentAlarmSettings { AlarmNames = [.. names], Enable = enable, Rollback = rollback };
     }
 }

@@ -69,7 +69,7 @@ public static class ServiceDeploymentShape
             ["failureCount"] = record.CircuitBreakerFailureCount,
             ["threshold"] = record.CircuitBreakerThreshold,
         };
-        json["alarms"] = new JsonObject { ["status"] = "DISABLED" };
+        json["alarms"] = Alarms(record);
         if (record.Rollback is { } rollback)
         {
             json["rollback"] = new JsonObject
@@ -94,6 +94,22 @@ public static class ServiceDeploymentShape
         }
 
         return revision;
+    }
+
+    private static JsonObject Alarms(ServiceDeploymentRecord record)
+    {
+        var json = new JsonObject { ["status"] = record.AlarmsStatus };
+        if (record.Configuration.Alarms is { AlarmNames.Count: > 0 } alarms)
+        {
+            json["alarmNames"] = new JsonArray([.. alarms.AlarmNames.Select(n => (JsonNode)JsonValue.Create(n))]);
+        }
+
+        if (record.TriggeredAlarmNames.Count > 0)
+        {
+            json["triggeredAlarmNames"] = new JsonArray([.. record.TriggeredAlarmNames.Select(n => (JsonNode)JsonValue.Create(n))]);
+        }
+
+        return json;
     }
 
     private static JsonObject HookDetail(LifecycleHookDetailRecord hook)

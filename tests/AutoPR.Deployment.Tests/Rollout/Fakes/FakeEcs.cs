@@ -640,7 +640,7 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
         configuration["minimumHealthyPercent"] ??= 100;
         configuration["strategy"] ??= "ROLLING";
         configuration["deploymentCircuitBreaker"] ??= new JsonObject { ["enable"] = false, ["rollback"] = false };
-        configuration["alarms"] = new JsonObject { ["alarmNames"] = new JsonArray(), ["rollback"] = false, ["enable"] = false };
+        configuration["alarms"] ??= new JsonObject { ["alarmNames"] = new JsonArray(), ["rollback"] = false, ["enable"] = false };
         json["deploymentConfiguration"] = configuration;
         if (json["networkConfiguration"]?["awsvpcConfiguration"] is JsonObject vpc && vpc["subnets"] is JsonArray subnets)
         {
