@@ -30,7 +30,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -55,7 +55,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 }
