@@ -51,7 +51,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -108,7 +108,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -148,7 +148,7 @@ public sealed class FailedReleaseTests(LocalStackFixture stack, ITestOutputHelpe
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class RevisionJudgementTests(LocalStackFixture stack, ITestOutputH
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 
@@ -74,7 +74,7 @@ public sealed class RevisionJudgementTests(LocalStackFixture stack, ITestOutputH
         }
         finally
         {
-            await stack.RestoreBaselineAsync(output);
+            await stack.ReturnToBaselineAsync(output);
         }
     }
 }

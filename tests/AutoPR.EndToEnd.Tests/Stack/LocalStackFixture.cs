@@ -159,6 +159,28 @@ public sealed class LocalStackFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// After a test whose release was rolled back to the baseline: waits for the service to settle and deploys the
+    /// baseline again only when it is not what runs (a redeploy per failed-release test cost the suite minutes).
+    /// </summary>
+    public async Task<ServiceStatus> ReturnToBaselineAsync(ITestOutputHelper? output)
+    {
+        try
+        {
+            var settled = await Status.WaitUntilSettledAsync(Environment.Cluster, Environment.Service, TimeSpan.FromSeconds(60));
+            if (settled?.TaskDefinition == BaselineTaskDefinition)
+            {
+                return settled;
+            }
+        }
+        catch (InvalidOperationException unsettled)
+        {
+            output?.WriteLine($"not back on the baseline by itself ({unsettled.Message}); deploying it again");
+        }
+
+        return await RestoreBaselineAsync(output);
+    }
+
+    /// <summary>
     /// The arguments with --root of the stack's root when they name none, and --skip DockerBuild when they skip
     /// nothing: the root has no sources to build an image from (the fixture built it in the repository).
     /// </summary>
