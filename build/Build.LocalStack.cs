@@ -25,6 +25,12 @@ internal sealed partial class Build
 
     static AbsolutePath LocalEcsBinaries => LocalStackDirectory / "bin";
 
+    /// <summary>The fingerprint of the sources the running LocalEcs was built from (written when LocalUp starts it).</summary>
+    AbsolutePath LocalEcsSourcesFile => AbsolutePath.Create(Path.Combine(LocalEcs.StateDirectory, "localecs.sources"));
+
+    bool LocalEcsBuiltFrom(string fingerprint) =>
+        File.Exists(LocalEcsSourcesFile) && File.ReadAllText(LocalEcsSourcesFile).Trim() == fingerprint;
+
     /// <summary>The local environment: the selected one when it is local, else deploy/environments/local.json.</summary>
     DeploymentEnvironment LocalEnvironment => EnvironmentLoader.Load(EnvironmentsDirectory, IsLocalEnvironment ? Environment! : "local");
 
@@ -49,6 +55,17 @@ internal sealed partial class Build
                 throw new InvalidOperationException(answering.Refusal(LocalEcsEndpoint, localEcs.StateDirectory));
             }
 
+            var sources = LocalEcsSources.Find(RootDirectory);
+            var fingerprint = LocalEcsSources.Fingerprint(sources);
+            if (answering.Answers && !LocalEcsBuiltFrom(fingerprint))
+            {
+                // Built from older sources, it may lack an API this build calls (LocalUp's alarms, say): replace it the
+                // way LocalDown would, so the stack runs what this checkout says; the database stays.
+                Log.Warning("LocalEcs at {Endpoint} was built from other sources than this checkout's: restarting it (its tasks stop; the next DeployEcs starts the service again)", LocalEcsEndpoint);
+                await DotNet.RunAsync([LocalEcsBinaries / "AutoPR.LocalEcs.dll", "down", "--state-dir", localEcs.StateDirectory], ct);
+                answering = await localEcs.ProbeAsync(ct);
+            }
+
             if (answering.Answers)
             {
                 await EnsureLocalClusterAsync(local, ct);
@@ -58,7 +75,7 @@ internal sealed partial class Build
 
             var docker = await new AutoPR.Images.Engine.DockerEnvironment(
                 new() { RegistryAddress = local.Ecr.Registry }, LibraryLogger("Docker")).EnsureAsync(ct);
-            await DotNet.RunAsync(["build", LocalEcsSources.Find(RootDirectory), "-c", "Release", "-o", LocalEcsBinaries, "-v", "q", "--nologo"], ct);
+            await DotNet.RunAsync(["build", sources, "-c", "Release", "-o", LocalEcsBinaries, "-v", "q", "--nologo"], ct);
 
             var api = LocalEcsEndpoint;
             var listener = local.LoadBalancer.ListenerUrl ?? new Uri("http://127.0.0.1:8080");
@@ -87,6 +104,7 @@ internal sealed partial class Build
             }
 
             await localEcs.StartAsync("dotnet", arguments, TimeSpan.FromSeconds(60), ct);
+            await File.WriteAllTextAsync(LocalEcsSourcesFile, fingerprint, ct);
             await EnsureLocalClusterAsync(local, ct);
             await EnsureLocalDatabaseAsync(local, ct);
             Log.Information("LocalEcs runs at {Endpoint} (ECS, ECR, CloudWatch); registry {Registry}; log {Log}", api, local.Ecr.Registry, localEcs.LogFile);

@@ -29,4 +29,29 @@ internal static class LocalEcsSources
 
         throw new InvalidOperationException($"No {string.Join('/', Project)} under {root} or above the build ({AppContext.BaseDirectory}): run LocalUp in a checkout of the repository.");
     }
+
+    /// <summary>
+    /// A hash of what LocalEcs is built from (its project's sources and the repository's shared build files), so that
+    /// LocalUp can tell a running LocalEcs built from older sources (one that lacks an API this build calls).
+    /// </summary>
+    public static string Fingerprint(AbsolutePath project)
+    {
+        var folder = Path.GetDirectoryName((string)project)!;
+        var repository = Path.GetFullPath(Path.Combine(folder, "..", ".."));
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !IsUnder(f, folder, "bin") && !IsUnder(f, folder, "obj"))
+            .Concat(new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" }.Select(f => Path.Combine(repository, f)).Where(File.Exists))
+            .Order(StringComparer.Ordinal);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(repository, file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static bool IsUnder(string file, string folder, string child) =>
+        file.StartsWith(Path.Combine(folder, child) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
