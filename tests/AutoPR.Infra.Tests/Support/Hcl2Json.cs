@@ -9,16 +9,17 @@ namespace AutoPR.Infra.Tests.Support;
 /// </summary>
 internal static class Hcl2Json
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private static bool _installed;
+    private static readonly NodePackage Package = new(
+        Path.Combine(RepositoryRoot.Path, "tests", "AutoPR.Infra.Tests", "hcl2json"),
+        Path.Combine("@cdktf", "hcl2json", "package.json"),
+        "the HCL checks");
 
-    public static string Folder => Path.Combine(RepositoryRoot.Path, "tests", "AutoPR.Infra.Tests", "hcl2json");
+    public static string Folder => Package.Folder;
 
     /// <summary>Each file, by its full path, as the JSON hcl2json makes of it (expressions as "${...}" strings).</summary>
     public static async Task<IReadOnlyDictionary<string, JsonElement>> ParseAsync(IReadOnlyList<string> files)
     {
-        await EnsureInstalledAsync();
-        var result = await ChildProcess.RunAsync("node", ["parse.js", .. files], Folder, TimeSpan.FromMinutes(2));
+        var result = await Package.RunAsync(["parse.js", .. files]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"hcl2json (node parse.js) could not parse the Terraform files:\n{result}");
@@ -26,51 +27,5 @@ internal static class Hcl2Json
 
         using var document = JsonDocument.Parse(result.Output);
         return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (_installed)
-            {
-                return;
-            }
-
-            await RequireAsync("node");
-            if (!File.Exists(Path.Combine(Folder, "node_modules", "@cdktf", "hcl2json", "package.json")))
-            {
-                await RequireAsync("npm");
-                var install = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder, TimeSpan.FromMinutes(5));
-                if (install.ExitCode != 0)
-                {
-                    throw new InvalidOperationException($"`npm ci` in {Folder} failed; the HCL checks cannot run without it:\n{install}");
-                }
-            }
-
-            _installed = true;
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
-
-    private static async Task RequireAsync(string tool)
-    {
-        try
-        {
-            var version = await ChildProcess.RunAsync(tool, ["--version"], Folder, TimeSpan.FromMinutes(1));
-            if (version.ExitCode == 0)
-            {
-                return;
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        throw new InvalidOperationException($"The infra tests parse the Terraform with Node.js: `{tool}` was not found on PATH. Install Node.js 20 or newer with npm.");
     }
 }

