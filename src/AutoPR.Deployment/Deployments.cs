@@ -133,11 +133,6 @@ public sealed class Deployments : IDisposable
             _logger.LogInformation("dry run: a deployment would first run the new image's migrations as a one-off task (migrate), after the backup {Backup}", Environment.Database!.Backup);
         }
 
-        // A name CloudWatch does not know would leave ECS's own rollback silently off (an unapproved run is refused first, without AWS).
-        if (!Environment.RequiresApproval || options.Confirmed)
-        {
-            await DeploymentAlarmCheck.EnsureExistAsync(Environment, _clients.CloudWatch, cancellationToken).ConfigureAwait(false);
-        }
 
         // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
         await using var guard = options.AutoRollback && !DryRun ? _verifier.RolloutGuard() : null;
@@ -151,6 +146,8 @@ public sealed class Deployments : IDisposable
                 Guard = guard,
                 Gates = DryRun ? null : Gates(release.GitSha, options.WaitForApproval, guard),
                 BeforeRollout = migrates && !DryRun ? (arn, ct) => MigrateBeforeRolloutAsync(arn, progress, ct) : null,
+                // A name CloudWatch does not know would leave ECS's own rollback silently off (an unapproved run is refused first, without AWS).
+                CheckAlarms = !Environment.RequiresApproval || options.Confirmed ? ct => DeploymentAlarmCheck.EnsureExistAsync(Environment, _clients.CloudWatch, ct) : null,
             },
             progress,
             cancellationToken).ConfigureAwait(false);

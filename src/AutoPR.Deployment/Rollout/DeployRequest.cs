@@ -34,6 +34,13 @@ public sealed record DeployRequest
 
     /// <summary>A rollout timeout other than <see cref="EcsDeployerOptions.Timeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Checks the deployment alarms once the plan shows a change, before the first one (also in a dry run; not for a
+    /// no-op or a resumed rollout): a throw refuses the deployment with nothing changed. Answers how long ECS is
+    /// expected to hold the deployment for its alarm bake (see <see cref="RolloutWatch.ExpectedBake"/>), null for none.
+    /// </summary>
+    public Func<CancellationToken, Task<TimeSpan?>>? CheckAlarms { get; init; }
 }
 
 /// <summary>What a before-rollout step leaves for the deployment's record: the schema it migrated to, the backup it took.</summary>

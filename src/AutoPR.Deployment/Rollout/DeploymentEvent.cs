@@ -130,6 +130,22 @@ public sealed record RolloutFinished(DateTimeOffset Time, RolloutResult Result) 
         : $"{(Result.IsRollback ? "rollback" : "rollout")} {Result.Outcome switch { RolloutOutcome.RolledBack => "rolled back", RolloutOutcome.TimedOut => "timed out", RolloutOutcome.AwaitingApproval => "left open", _ => "failed" }}: {Result.Reason}";
 }
 
+/// <summary>The new tasks all run and the old ones stopped: ECS now holds the deployment while it watches its alarms.</summary>
+public sealed record AlarmBakeStarted(DateTimeOffset Time, IReadOnlyList<string> Alarms, TimeSpan? Expected) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message =>
+        $"ECS bakes the deployment under its alarms ({string.Join(", ", Alarms)})" +
+        (Expected is { } bake ? $", about {bake.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s" : "") + ", before it completes";
+}
+
+/// <summary>Nothing to deploy, but the service runs fewer tasks than it should: the deployment waits until ECS has replaced them.</summary>
+public sealed record ServiceSettling(DateTimeOffset Time, string Service, int Running, int Desired) : DeploymentEvent(Time)
+{
+    /// <inheritdoc />
+    public override string Message => $"nothing to change, but service {Service} runs {Running} of {Desired} tasks: waiting for ECS to start the rest";
+}
+
 /// <summary>A record was written to the history.</summary>
 public sealed record HistoryRecorded(DateTimeOffset Time, DeploymentRecord Record) : DeploymentEvent(Time)
 {

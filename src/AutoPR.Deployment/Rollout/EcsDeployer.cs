@@ -67,6 +67,9 @@ public sealed class EcsDeployer
         using var environmentLock = request.DryRun ? null : _context.Lock(request.Actor);
         var plan = await _planner.PlanAsync(rendered, cancellationToken).ConfigureAwait(false);
         progress?.Report(new PlanReady(Now, plan));
+        var expectedBake = plan.IsNoOp || plan.InProgress.Count > 0 || request.CheckAlarms is not { } checkAlarms
+            ? null
+            : await checkAlarms(cancellationToken).ConfigureAwait(false);
         if (request.DryRun)
         {
             return Result(DeploymentStatus.DryRun, environment, plan, plan.ReusableTaskDefinitionArn, null, null, started);
@@ -104,7 +107,9 @@ public sealed class EcsDeployer
 
         if (plan.IsNoOp)
         {
-            return Result(DeploymentStatus.Unchanged, environment, plan, plan.ReusableTaskDefinitionArn, null, null, started);
+            return plan.Service is { } running && running.RunningCount < running.DesiredCount
+                ? await SettleAsync(environment, plan, running, timeout, started, progress, cancellationToken).ConfigureAwait(false)
+                : Result(DeploymentStatus.Unchanged, environment, plan, plan.ReusableTaskDefinitionArn, null, null, started);
         }
 
         string arn;
@@ -152,7 +157,7 @@ public sealed class EcsDeployer
 
         // A new service has no users yet and nothing to go back to: Verify judges it once it runs.
         var guard = plan.Service is null ? null : request.Guard;
-        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = guard, Gates = request.Gates }, started, progress, cancellationToken).ConfigureAwait(false);
+        return await WatchAndRecordAsync(DeploymentKind.Deploy, environment, request.Actor, null, facts, plan, watch with { Guard = guard, Gates = request.Gates, ExpectedBake = expectedBake }, started, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -303,6 +308,38 @@ public sealed class EcsDeployer
         var recordReason = rollout.Reason ?? reason;
         await RecordAsync(kind, watch.TaskDefinitionArn, facts, actor, started, outcome, recordReason, progress, cancellationToken).ConfigureAwait(false);
         return Result(status, environment, plan, watch.TaskDefinitionArn, rollout, rollout.Reason, started);
+    }
+
+    /// <summary>
+    /// Nothing to change, but ECS runs fewer tasks than desired (it is replacing failed ones, or LocalEcs restarted):
+    /// waits, as `aws ecs wait services-stable` would, so that what follows (Verify) finds the service whole.
+    /// </summary>
+    private async Task<DeploymentResult> SettleAsync(
+        DeploymentEnvironment environment, DeploymentPlan plan, EcsServiceView service, TimeSpan timeout, DateTimeOffset started, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new ServiceSettling(Now, environment.Service, service.RunningCount, service.DesiredCount));
+        var arn = plan.ReusableTaskDefinitionArn!;
+        var settled = await _watcher.WatchAsync(
+            new RolloutWatch
+            {
+                Cluster = environment.Cluster,
+                Service = environment.Service,
+                TaskDefinitionArn = arn,
+                EcsDeploymentId = service.Deployments.FirstOrDefault(d => d.Status == "PRIMARY")?.Id,
+                PreviousServiceDeploymentArn = service.CurrentServiceDeployment,
+                KnownEventIds = EventIds(service),
+                ExpectsNewDeployment = false,
+                UntilSteadyState = true,
+                Timeout = timeout,
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        return settled.Outcome switch
+        {
+            RolloutOutcome.Succeeded => Result(DeploymentStatus.Unchanged, environment, plan, arn, settled, null, started),
+            RolloutOutcome.TimedOut => Result(DeploymentStatus.TimedOut, environment, plan, arn, settled, settled.Reason, started),
+            _ => Result(DeploymentStatus.Failed, environment, plan, arn, settled, $"{TaskDefinitionRegistered.Label(arn)} already runs, but ECS did not get it back to {service.DesiredCount} tasks: {settled.Reason}", started),
+        };
     }
 
     private DeploymentResult Result(

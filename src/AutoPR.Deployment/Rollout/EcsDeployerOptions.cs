@@ -12,6 +12,13 @@ public sealed record EcsDeployerOptions
     /// </summary>
     public TimeSpan FinishingPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How often the service is described while its end is known to be far: with deployment alarms, ECS holds a
+    /// rolling deployment for an alarm bake after the old tasks stop. The rollout guard is still asked every
+    /// <see cref="PollInterval"/>.
+    /// </summary>
+    public TimeSpan BakePollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The longest DescribeServiceDeployments is skipped while DescribeServices shows nothing new.</summary>
     public TimeSpan ServiceDeploymentRefresh { get; init; } = TimeSpan.FromSeconds(5);
 

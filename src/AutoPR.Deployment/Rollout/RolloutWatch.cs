@@ -31,6 +31,12 @@ public sealed record RolloutWatch
     public bool ExpectsNewDeployment { get; init; } = true;
 
     /// <summary>
+    /// The end also needs a new "(service ...) has reached a steady state." event: ECS sends it once the tasks are at
+    /// the desired count and healthy, which the counts alone do not show (a service replacing tasks that stopped).
+    /// </summary>
+    public bool UntilSteadyState { get; init; }
+
+    /// <summary>
     /// Watching a rollback (StopServiceDeployment ROLLBACK, or one ECS started): ROLLBACK_SUCCESSFUL is the success,
     /// and <see cref="TaskDefinitionArn"/> is the revision expected back (the service's final one is reported).
     /// </summary>
@@ -41,6 +47,13 @@ public sealed record RolloutWatch
 
     /// <summary>Decides about lifecycle hooks that wait (smoke checks, manual gates); null leaves them to others.</summary>
     public Gates.IDeploymentGates? Gates { get; init; }
+
+    /// <summary>
+    /// With deployment alarms, how long ECS is expected to keep the deployment IN_PROGRESS after its old tasks stop
+    /// (the alarm bake). The watch describes the service slowly until shortly before then, fast around it. Null: slowly
+    /// through the whole bake (the end is seen up to <see cref="EcsDeployerOptions.BakePollInterval"/> late).
+    /// </summary>
+    public TimeSpan? ExpectedBake { get; init; }
 
     /// <summary>How long to wait at most, not counting the time spent waiting at a manual gate.</summary>
     public required TimeSpan Timeout { get; init; }

@@ -42,35 +42,50 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
                 state.SeenStoppedTasks.Add(arn);
             }
         }
+        EcsServiceView? service = null;
+        EcsDeploymentView? deployment = null;
+        EcsServiceDeploymentView? serviceDeployment = null;
+        var nextDescribe = _time.GetUtcNow();
         while (true)
         {
-            var pollStarted = _time.GetUtcNow();
-            var service = await ecs.DescribeServiceAsync(watch.Cluster, watch.Service, cancellationToken).ConfigureAwait(false);
-            if (service is null || service.Status is "INACTIVE" or "DRAINING")
+            var tickStarted = _time.GetUtcNow();
+            (RolloutOutcome Outcome, string? Reason)? verdict;
+            if (service is null || tickStarted >= nextDescribe)
             {
-                return Finish(state, RolloutOutcome.Failed, $"service {watch.Service} {(service is null ? "no longer exists" : "is " + service.Status)}", null, null, progress);
+                service = await ecs.DescribeServiceAsync(watch.Cluster, watch.Service, cancellationToken).ConfigureAwait(false);
+                if (service is null || service.Status is "INACTIVE" or "DRAINING")
+                {
+                    return Finish(state, RolloutOutcome.Failed, $"service {watch.Service} {(service is null ? "no longer exists" : "is " + service.Status)}", null, null, progress);
+                }
+
+                ReportEvents(state, service, progress);
+                deployment = FindDeployment(state, service);
+                if (state.ServiceDeploymentArn is null && service.CurrentServiceDeployment is { } current &&
+                    !string.Equals(current, watch.PreviousServiceDeploymentArn, StringComparison.Ordinal))
+                {
+                    state.ServiceDeploymentArn = current;
+                }
+
+                serviceDeployment = await RefreshServiceDeploymentAsync(state, service, deployment, cancellationToken).ConfigureAwait(false);
+                var failed = Math.Max(deployment?.FailedTasks ?? 0, serviceDeployment?.CircuitBreakerFailureCount ?? 0);
+                if (failed > state.FailedSeen)
+                {
+                    state.FailedSeen = failed;
+                    await ReportStoppedTasksAsync(state, progress, cancellationToken).ConfigureAwait(false);
+                }
+
+                ReportProgress(state, service, serviceDeployment, deployment, progress);
+                verdict = Decide(state, service, deployment, serviceDeployment)
+                    ?? await GuardAsync(state, deployment, progress, cancellationToken).ConfigureAwait(false)
+                    ?? await GateAsync(state, serviceDeployment, progress, cancellationToken).ConfigureAwait(false);
+                nextDescribe = tickStarted + DescribeInterval(state, service, deployment, progress);
+            }
+            else
+            {
+                // Between descriptions of the service the guard still judges the new tasks' answers at its own pace.
+                verdict = await GuardAsync(state, deployment, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            ReportEvents(state, service, progress);
-            var deployment = FindDeployment(state, service);
-            if (state.ServiceDeploymentArn is null && service.CurrentServiceDeployment is { } current &&
-                !string.Equals(current, watch.PreviousServiceDeploymentArn, StringComparison.Ordinal))
-            {
-                state.ServiceDeploymentArn = current;
-            }
-
-            var serviceDeployment = await RefreshServiceDeploymentAsync(state, service, deployment, cancellationToken).ConfigureAwait(false);
-            var failed = Math.Max(deployment?.FailedTasks ?? 0, serviceDeployment?.CircuitBreakerFailureCount ?? 0);
-            if (failed > state.FailedSeen)
-            {
-                state.FailedSeen = failed;
-                await ReportStoppedTasksAsync(state, progress, cancellationToken).ConfigureAwait(false);
-            }
-
-            ReportProgress(state, service, serviceDeployment, deployment, progress);
-            var verdict = Decide(state, service, deployment, serviceDeployment)
-                ?? await GuardAsync(state, deployment, progress, cancellationToken).ConfigureAwait(false)
-                ?? await GateAsync(state, serviceDeployment, progress, cancellationToken).ConfigureAwait(false);
             if (verdict is { } end)
             {
                 if (end.Outcome != RolloutOutcome.Succeeded)
@@ -98,15 +113,75 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
                     where, service.TaskDefinition, progress);
             }
 
-            var interval = IsFinishing(service, deployment) ? options.FinishingPollInterval : options.PollInterval;
-            var wait = interval - (_time.GetUtcNow() - pollStarted);
+            var wake = GuardJudges(state, deployment) && tickStarted + options.PollInterval < nextDescribe ? tickStarted + options.PollInterval : nextDescribe;
+            var wait = wake - _time.GetUtcNow();
             await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>A rolling deployment whose new tasks all run: ECS only stops old tasks now, and the end is near.</summary>
+    /// <summary>
+    /// How long until the service is described again. Every <see cref="EcsDeployerOptions.PollInterval"/> while tasks
+    /// start; once all new tasks run, the end is near (ECS only stops old ones) and it is every
+    /// <see cref="EcsDeployerOptions.FinishingPollInterval"/>, unless deployment alarms hold the deployment for a bake
+    /// after that: then every <see cref="EcsDeployerOptions.BakePollInterval"/>, fast again only around the expected
+    /// end of the bake.
+    /// </summary>
+    private TimeSpan DescribeInterval(WatchState state, EcsServiceView service, EcsDeploymentView? deployment, IProgress<DeploymentEvent>? progress)
+    {
+        if (!IsFinishing(service, deployment))
+        {
+            state.BakeSince = null;
+            return options.PollInterval;
+        }
+
+        if (!Bakes(state, service))
+        {
+            return options.FinishingPollInterval;
+        }
+
+        if (service.Deployments.Count(d => d.Status != "INACTIVE") > 1)
+        {
+            // Old tasks still stop; the bake starts after them.
+            return options.BakePollInterval;
+        }
+
+        var now = _time.GetUtcNow();
+        if (state.BakeSince is null)
+        {
+            state.BakeSince = now;
+            progress?.Report(new AlarmBakeStarted(now, service.AlarmNames, state.Watch.ExpectedBake));
+        }
+
+        if (state.Watch.ExpectedBake is not { } bake)
+        {
+            return options.BakePollInterval;
+        }
+
+        // The bake began up to one slow poll before it was seen: poll fast from one slow poll before its expected end,
+        // and for a few slow polls after (ECS's own estimate may differ), then slowly again.
+        var expectedEnd = state.BakeSince.Value + bake;
+        var untilFast = expectedEnd - options.BakePollInterval - now;
+        if (untilFast >= options.PollInterval)
+        {
+            return untilFast < options.BakePollInterval ? untilFast : options.BakePollInterval;
+        }
+
+        return now <= expectedEnd + (3 * options.BakePollInterval) ? options.FinishingPollInterval : options.BakePollInterval;
+    }
+
+    /// <summary>A rolling deployment whose new tasks all run: ECS only stops old tasks now (and bakes, with alarms).</summary>
     private static bool IsFinishing(EcsServiceView service, EcsDeploymentView? deployment) =>
         !ShiftsTraffic(service) && deployment is { RolloutState: "IN_PROGRESS", DesiredCount: > 0 } && deployment.RunningCount >= deployment.DesiredCount;
+
+    /// <summary>
+    /// Whether ECS holds this deployment for an alarm bake once it is steady: the service watches deployment alarms,
+    /// and this is not a rollback (ECS does not watch those).
+    /// </summary>
+    private static bool Bakes(WatchState state, EcsServiceView service) => !state.Watch.IsRollback && service.AlarmNames.Count > 0;
+
+    /// <summary>Whether the guard judges now: it has a new revision with a running task to judge.</summary>
+    private static bool GuardJudges(WatchState state, EcsDeploymentView? deployment) =>
+        state.Watch.Guard is not null && !state.Watch.IsRollback && deployment is { RunningCount: > 0, RolloutState: "IN_PROGRESS" };
 
     /// <summary>BLUE_GREEN, CANARY and LINEAR: stages and traffic show only in DescribeServiceDeployments.</summary>
     private static bool ShiftsTraffic(EcsServiceView service) =>
@@ -115,11 +190,12 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
     /// <summary>Asks the watch's guard about the new revision once it has a running task; a breach fails the rollout.</summary>
     private async Task<(RolloutOutcome Outcome, string? Reason)?> GuardAsync(WatchState state, EcsDeploymentView? deployment, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
     {
-        if (state.Watch.Guard is not { } guard || state.Watch.IsRollback || deployment is not { RunningCount: > 0, RolloutState: "IN_PROGRESS" })
+        if (!GuardJudges(state, deployment))
         {
             return null;
         }
 
+        var guard = state.Watch.Guard!;
         state.GuardSince ??= _time.GetUtcNow();
         var breach = await guard.CheckAsync(state.GuardSince.Value, progress, cancellationToken).ConfigureAwait(false);
         var step = state.Step is { } at ? "at " + at.Name : "while rolling out";
@@ -218,6 +294,7 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         // Without a service deployment to follow (no such API, no new deployment, none reported), deployments[] decides.
         var followDeployments = state.ServiceDeploymentUnsupported || !state.Watch.ExpectsNewDeployment || state.ServiceDeploymentArn is null;
         return followDeployments && deployment is { RolloutState: "COMPLETED", Status: "PRIMARY" } && deployment.RunningCount >= deployment.DesiredCount
+            && (state.SteadyStateSeen || !state.Watch.UntilSteadyState)
             ? (RolloutOutcome.Succeeded, null)
             : null;
     }
@@ -273,7 +350,8 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         }
 
         var fingerprint = Fingerprint(service);
-        var showsEnd = deployment is { Status: "PRIMARY", RolloutState: not "IN_PROGRESS" } || service.Deployments.Count == 1;
+        // A single deployment left is the end, unless alarms hold it for a bake: then its rollout state shows the end.
+        var showsEnd = deployment is { Status: "PRIMARY", RolloutState: not "IN_PROGRESS" } || (service.Deployments.Count == 1 && !Bakes(state, service));
         var stale = state.ServiceDeploymentAt is not { } at || _time.GetUtcNow() - at >= options.ServiceDeploymentRefresh;
         if (state.ServiceDeployment is { } known && string.Equals(fingerprint, state.Fingerprint, StringComparison.Ordinal) && !showsEnd && !stale && !ShiftsTraffic(service))
         {
@@ -308,6 +386,7 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         {
             if (state.SeenEvents.Add(serviceEvent.Id!))
             {
+                state.SteadyStateSeen |= serviceEvent.Message?.EndsWith("has reached a steady state.", StringComparison.Ordinal) == true;
                 progress?.Report(new ServiceEventObserved(_time.GetUtcNow(), serviceEvent));
             }
         }
@@ -456,5 +535,9 @@ public sealed class RolloutWatcher(EcsClient ecs, DeploymentContext context, Ecs
         public DateTimeOffset StepSince { get; set; }
 
         public DateTimeOffset? AtManualGateSince { get; set; }
+
+        public DateTimeOffset? BakeSince { get; set; }
+
+        public bool SteadyStateSeen { get; set; }
     }
 }

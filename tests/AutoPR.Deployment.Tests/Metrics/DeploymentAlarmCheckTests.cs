@@ -47,6 +47,43 @@ public sealed class DeploymentAlarmCheckTests(MotoServerFixture moto)
     }
 
     [Fact]
+    public async Task The_check_expects_ECS_to_bake_for_the_longest_window_of_the_alarms()
+    {
+        using var clients = AwsClients.Create(TestConnections.Loopback(moto.Endpoint));
+        var name = "autopr-test-" + Guid.NewGuid().ToString("N")[..8];
+        await clients.CloudWatch.PutMetricAlarmAsync(AlarmRequest(name));
+        var longer = AlarmRequest(name + "-p99");
+        longer["EvaluationPeriods"] = 3;
+        await clients.CloudWatch.PutMetricAlarmAsync(longer);
+        var dev = RepositoryEnvironments.Load("dev");
+        var environment = dev with { Deployment = dev.Deployment with { Alarms = new DeploymentAlarmSettings { AlarmNames = [name, name + "-p99"], Enable = true, Rollback = true } } };
+
+        var bake = await DeploymentAlarmCheck.EnsureExistAsync(environment, clients.CloudWatch, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromMinutes(3), bake);
+        var off = environment with { Deployment = environment.Deployment with { Alarms = environment.Deployment.Alarms! with { Enable = false } } };
+        Assert.Null(await DeploymentAlarmCheck.EnsureExistAsync(off, clients.CloudWatch, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_metric_math_alarm_is_as_long_as_its_longest_metric_period()
+    {
+        var alarm = MetricAlarmView.From(JsonNode.Parse("""
+            {
+              "AlarmName": "autopr-dev-5xx-rate", "StateValue": "OK", "EvaluationPeriods": 2,
+              "Metrics": [
+                { "Id": "rate", "Expression": "errors / requests", "ReturnData": true },
+                { "Id": "errors", "MetricStat": { "Metric": { "MetricName": "HTTPCode_Target_5XX_Count" }, "Period": 60, "Stat": "Sum" }, "ReturnData": false },
+                { "Id": "requests", "MetricStat": { "Metric": { "MetricName": "RequestCount" }, "Period": 300, "Stat": "Sum" }, "ReturnData": false }
+              ]
+            }
+            """));
+
+        Assert.Equal(TimeSpan.FromMinutes(10), alarm.EvaluationWindow);
+        Assert.Null(MetricAlarmView.From(JsonNode.Parse("""{ "AlarmName": "composite", "StateValue": "OK" }""")).EvaluationWindow);
+    }
+
+    [Fact]
     public void A_local_alarm_becomes_a_put_metric_alarm_on_the_environments_target_group()
     {
         var local = RepositoryEnvironments.Load("local");

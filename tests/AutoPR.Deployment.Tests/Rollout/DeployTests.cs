@@ -69,6 +69,90 @@ public sealed class DeployTests
     }
 
     [Fact]
+    public async Task The_alarms_are_checked_before_the_first_change_and_not_for_a_no_op()
+    {
+        using var bed = new DeploymentTestBed();
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        var checks = new List<IReadOnlyList<string>>();
+        Task<TimeSpan?> Check(CancellationToken _)
+        {
+            checks.Add([.. bed.Ecs.Operations]);
+            return Task.FromResult<TimeSpan?>(null);
+        }
+
+        var unchanged = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestA) with { CheckAlarms = Check });
+        Assert.Equal(DeploymentStatus.Unchanged, unchanged.Status);
+        Assert.Empty(checks);
+
+        bed.Ecs.ClearCalls();
+        var deployed = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB) with { CheckAlarms = Check });
+        Assert.Equal(DeploymentStatus.Succeeded, deployed.Status);
+        Assert.DoesNotContain(Assert.Single(checks), FakeEcs.MutatingOperations.Contains);
+
+        // A refusal there changes nothing.
+        bed.Ecs.ClearCalls();
+        var refused = await Assert.ThrowsAsync<DeploymentRefusedException>(() => bed.DeployAsync(bed.Request("sha256:" + new string('c', 64)) with
+        {
+            CheckAlarms = _ => throw new DeploymentRefusedException(RefusalReason.MissingAlarms, "deployment.alarms names an alarm CloudWatch does not have"),
+        }));
+        Assert.Equal(RefusalReason.MissingAlarms, refused.Reason);
+        Assert.Empty(bed.Ecs.MutatingCalls);
+    }
+
+    [Fact]
+    public async Task Redeploying_what_runs_waits_until_ECS_has_replaced_the_tasks_that_stopped()
+    {
+        using var bed = new DeploymentTestBed();
+        var arn = await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        // Its tasks died (a crash, a restart of LocalEcs); ECS starts new ones while the deployment reads the service,
+        // and says the service is steady once they are healthy, two reads later.
+        var primary = bed.Ecs.Service("autopr").Primary!;
+        primary.Running = 0;
+        var reads = 0;
+        bed.Ecs.Received += operation =>
+        {
+            if (operation != "DescribeServices")
+            {
+                return;
+            }
+
+            if (++reads == 3)
+            {
+                primary.Running = primary.Desired;
+            }
+            else if (reads == 5)
+            {
+                bed.Ecs.AddEvent("autopr", "(service autopr) has reached a steady state.");
+            }
+        };
+        var log = new EventLog();
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestA), log);
+
+        Assert.Equal(DeploymentStatus.Unchanged, result.Status);
+        Assert.Equal(arn, result.TaskDefinitionArn);
+        Assert.Empty(bed.Ecs.MutatingCalls);
+        var settling = Assert.Single(log.Of<ServiceSettling>());
+        Assert.Equal($"nothing to change, but service autopr runs 0 of {primary.Desired} tasks: waiting for ECS to start the rest", settling.Message);
+        Assert.Equal(5, reads);
+        Assert.Equal(RolloutOutcome.Succeeded, result.Rollout!.Outcome);
+    }
+
+    [Fact]
+    public async Task Redeploying_what_runs_fails_when_ECS_does_not_bring_the_service_back_in_time()
+    {
+        using var bed = new DeploymentTestBed();
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        bed.Ecs.Service("autopr").Primary!.Running = 0;
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestA) with { Timeout = TimeSpan.FromSeconds(20) });
+
+        Assert.Equal(DeploymentStatus.TimedOut, result.Status);
+        Assert.False(result.Succeeded);
+        Assert.Empty(bed.Ecs.MutatingCalls);
+    }
+
+    [Fact]
     public async Task An_identical_latest_revision_is_reused_instead_of_registered_again()
     {
         using var bed = new DeploymentTestBed();

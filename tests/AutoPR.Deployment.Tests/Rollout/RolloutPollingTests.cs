@@ -9,7 +9,8 @@ public sealed class RolloutPollingTests
     [Fact]
     public async Task Polls_come_every_second_until_all_new_tasks_run_then_every_half_second_until_the_end()
     {
-        using var bed = new DeploymentTestBed("dev", e => e with { DesiredCount = 3 });
+        // Without deployment alarms ECS completes the deployment as soon as the old tasks are gone.
+        using var bed = new DeploymentTestBed("dev", e => e with { DesiredCount = 3, Deployment = e.Deployment with { Alarms = null } });
         await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
         // Steps 1-2 start tasks (1/3, 2/3 running); after step 3 all 3 run while old tasks drain; step 6 ends it.
         bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 6);
@@ -31,6 +32,65 @@ public sealed class RolloutPollingTests
         Assert.Equal(5, gaps.Count);
         Assert.All(gaps.Take(2), gap => Assert.InRange(gap, 1.0, 1.5));
         Assert.All(gaps.Skip(2), gap => Assert.InRange(gap, 0.5, 0.75));
+    }
+
+    [Fact]
+    public async Task With_deployment_alarms_the_service_is_described_every_two_seconds_until_shortly_before_the_bake_should_end()
+    {
+        using var bed = new DeploymentTestBed("dev", e => e with { DesiredCount = 3 });
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        // Steps 1-2 start tasks, step 3 all run while old ones drain, step 6 the old deployment is gone: a 10 s bake.
+        bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 6, bake: TimeSpan.FromSeconds(10));
+        var polls = new List<DateTimeOffset>();
+        var updated = false;
+        bed.Ecs.Received += operation =>
+        {
+            updated |= operation == "UpdateService";
+            if (updated && operation == "DescribeServices")
+            {
+                polls.Add(bed.Time.GetUtcNow());
+            }
+        };
+        var guard = new ScriptedGuard(breachOnCall: int.MaxValue, "never", bed.Time);
+        var log = new EventLog();
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB) with { CheckAlarms = _ => Task.FromResult<TimeSpan?>(TimeSpan.FromSeconds(10)), Guard = guard }, log);
+
+        Assert.Equal(DeploymentStatus.Succeeded, result.Status);
+        var bakeStarted = Assert.Single(log.Of<AlarmBakeStarted>());
+        Assert.Contains("about 10 s", bakeStarted.Message, StringComparison.Ordinal);
+        var gaps = polls.Zip(polls.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        // 1 s while tasks start; 2 s while old tasks drain and through most of the bake; 0.5 s from 2 s before its end.
+        Assert.All(gaps.Take(2), gap => Assert.InRange(gap, 1.0, 1.25));
+        Assert.All(gaps.Skip(2).Take(gaps.Count - 6), gap => Assert.InRange(gap, 2.0, 2.25));
+        Assert.All(gaps.TakeLast(4), gap => Assert.InRange(gap, 0.5, 0.75));
+        var bakePolls = polls.Count(p => p > bakeStarted.Time);
+        Assert.InRange(bakePolls, 7, 9);
+        Assert.InRange(polls[^1] - bakeStarted.Time, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10.75));
+        // While the bake shows nothing new, the service deployment is described only every few seconds.
+        Assert.InRange(bed.Ecs.Operations.Count(o => o == "DescribeServiceDeployments"), 1, polls.Count / 2);
+        // The guard judges every second, also between the slow descriptions.
+        var judged = guard.CalledAt.Zip(guard.CalledAt.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        Assert.NotEmpty(judged);
+        Assert.All(judged, gap => Assert.InRange(gap, 0.4, 1.25));
+    }
+
+    [Fact]
+    public async Task Without_an_expected_bake_the_watch_polls_slowly_to_the_end_of_the_bake()
+    {
+        using var bed = new DeploymentTestBed("dev", e => e with { DesiredCount = 2 });
+        await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
+        bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 3, bake: TimeSpan.FromSeconds(9));
+        var log = new EventLog();
+
+        var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB), log);
+
+        Assert.Equal(DeploymentStatus.Succeeded, result.Status);
+        var bakeStarted = Assert.Single(log.Of<AlarmBakeStarted>());
+        Assert.DoesNotContain("about", bakeStarted.Message, StringComparison.Ordinal);
+        var finished = Assert.Single(log.Of<RolloutFinished>());
+        // 2 s polls: the end (9 s after the bake began) is seen at the next one, 10 s.
+        Assert.InRange(finished.Time - bakeStarted.Time, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10.25));
     }
 
     [Fact]
@@ -96,9 +156,11 @@ public sealed class RolloutPollingTests
         Assert.Empty(guard.Calls);
     }
 
-    private sealed class ScriptedGuard(int breachOnCall, string breach) : IRolloutGuard
+    private sealed class ScriptedGuard(int breachOnCall, string breach, TimeProvider? time = null) : IRolloutGuard
     {
         public List<DateTimeOffset> Calls { get; } = [];
+
+        public List<DateTimeOffset> CalledAt { get; } = [];
 
         public List<string> Begun { get; } = [];
 
@@ -107,6 +169,7 @@ public sealed class RolloutPollingTests
         public Task<string?> CheckAsync(DateTimeOffset since, IProgress<DeploymentEvent>? progress, CancellationToken cancellationToken)
         {
             Calls.Add(since);
+            CalledAt.Add((time ?? TimeProvider.System).GetUtcNow());
             return Task.FromResult(Calls.Count >= breachOnCall ? breach : null);
         }
 

@@ -33,6 +33,24 @@ public sealed class RollingDeploymentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_service_whose_containers_vanished_is_refilled_and_reports_its_steady_state_again()
+    {
+        var v1 = await _ecs.RegisterAsync("app:1");
+        await _ecs.CreateServiceAsync(v1, desired: 2);
+        await _ecs.RunUntilAsync(s => s.Primary!.RolloutState == "COMPLETED", each: Promote);
+        await _ecs.RunUntilAsync(s => s.Events.Any(e => e.Message.EndsWith("has reached a steady state.", StringComparison.Ordinal)), each: Promote);
+
+        // The engine lost every container (a restart of the machine): the tasks stop and ECS starts new ones.
+        await _ecs.Runtime.RemoveAllAsync(CancellationToken.None);
+        await _ecs.RunUntilAsync(s => s.Events.Count(e => e.Message == "(service autopr) has reached a steady state.") == 2, each: Promote);
+
+        var service = await _ecs.ServiceAsync();
+        Assert.Equal(2, _ecs.Runtime.RunningCount);
+        Assert.Equal(v1, service.Primary!.TaskDefinitionArn);
+        Assert.Equal("COMPLETED", service.Primary.RolloutState);
+    }
+
+    [Fact]
     public async Task At_100_200_the_healthy_count_never_drops_below_desired_and_the_new_revision_replaces_the_old()
     {
         var v1 = await _ecs.RegisterAsync("app:1");

@@ -39,6 +39,12 @@ public sealed class EcsServiceView(JsonObject json)
     /// <summary>deploymentConfiguration, as sent.</summary>
     public JsonObject? DeploymentConfiguration => JsonRead.GetObject(Json, "deploymentConfiguration");
 
+    /// <summary>The deployment alarms ECS watches (deploymentConfiguration.alarms, when enabled); empty for none.</summary>
+    public IReadOnlyList<string> AlarmNames =>
+        JsonRead.GetObject(DeploymentConfiguration, "alarms") is { } alarms && JsonRead.GetBool(alarms, "enable") == true
+            ? JsonRead.GetStrings(alarms, "alarmNames")
+            : [];
+
     /// <summary>The deployments (PRIMARY first as ECS sends them).</summary>
     public IReadOnlyList<EcsDeploymentView> Deployments =>
         JsonRead.GetArray(Json, "deployments").OfType<JsonObject>().Select(d => new EcsDeploymentView(d)).ToList();

@@ -534,7 +534,12 @@ public sealed class FakeEcs(TimeProvider time) : HttpMessageHandler
                     service.AddEvent($"(service {service.Name}) shifted production traffic to the new revision.", now);
                 }
 
-                if (rollout.Step >= rollout.Script.Steps)
+                if (rollout.Step >= rollout.Script.Steps && rollout.Script.Bake > TimeSpan.Zero && (rollout.BakeSince ??= now) + rollout.Script.Bake > now)
+                {
+                    target.Running = target.Desired;
+                    service.Deployments.RemoveAll(d => d != target);
+                }
+                else if (rollout.Step >= rollout.Script.Steps)
                 {
                     target.Running = target.Desired;
                     target.RolloutState = "COMPLETED";
@@ -1043,6 +1048,8 @@ public sealed class FakeRollout(string arn, FakeDeployment target, FakeDeploymen
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    public DateTimeOffset? BakeSince { get; set; }
 
     public bool IsFinished => Status is "SUCCESSFUL" or "STOPPED" or "ROLLBACK_SUCCESSFUL" or "ROLLBACK_FAILED";
 }

@@ -11,7 +11,13 @@ public sealed record RolloutScript
     /// <summary>Failed tasks before the circuit breaker trips.</summary>
     public int Failures { get; init; } = 2;
 
-    public static RolloutScript Succeed(int steps = 3) => new() { Behavior = RolloutBehavior.Succeed, Steps = steps };
+    /// <summary>
+    /// After the last step the old deployment is gone and the new one stays IN_PROGRESS this long before it completes:
+    /// ECS's alarm bake (time, not steps: the watcher polls slowly then).
+    /// </summary>
+    public TimeSpan Bake { get; init; }
+
+    public static RolloutScript Succeed(int steps = 3, TimeSpan bake = default) => new() { Behavior = RolloutBehavior.Succeed, Steps = steps, Bake = bake };
 
     public static RolloutScript CircuitBreakerRollback(int failures = 2) => new() { Behavior = RolloutBehavior.CircuitBreakerRollback, Failures = failures };
 
