@@ -9,7 +9,9 @@ namespace AutoPR.Deployment.Rollout;
 /// <summary>
 /// Follows one ECS rollout until it ends. Polls start at a fixed rate: every <see cref="EcsDeployerOptions.PollInterval"/>,
 /// and every <see cref="EcsDeployerOptions.FinishingPollInterval"/> once all new tasks run and only old ones are left
-/// to stop, so the end is seen within that interval. Each poll is DescribeServices (deployments, counts, events);
+/// to stop, so the end is seen within that interval; with deployment alarms, whose bake holds the end back, every
+/// <see cref="EcsDeployerOptions.BakePollInterval"/> until shortly before the bake should end (the guard is still asked
+/// every <see cref="EcsDeployerOptions.PollInterval"/>). Each poll is DescribeServices (deployments, counts, events);
 /// DescribeServiceDeployments (status, stage, traffic, rollback) is added when DescribeServices shows something new,
 /// when it shows the end, during blue/green traffic shifts, and at least every
 /// <see cref="EcsDeployerOptions.ServiceDeploymentRefresh"/>. Stopped tasks are described only when the failed count

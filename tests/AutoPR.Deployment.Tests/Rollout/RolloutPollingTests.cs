@@ -14,16 +14,7 @@ public sealed class RolloutPollingTests
         await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
         // Steps 1-2 start tasks (1/3, 2/3 running); after step 3 all 3 run while old tasks drain; step 6 ends it.
         bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 6);
-        var polls = new List<DateTimeOffset>();
-        var updated = false;
-        bed.Ecs.Received += operation =>
-        {
-            updated |= operation == "UpdateService";
-            if (updated && operation == "DescribeServices")
-            {
-                polls.Add(bed.Time.GetUtcNow());
-            }
-        };
+        var polls = PollsAfterUpdate(bed);
 
         var result = await bed.DeployAsync(bed.Request(DeploymentTestBed.DigestB));
 
@@ -41,16 +32,7 @@ public sealed class RolloutPollingTests
         await bed.SeedVerifiedAsync(DeploymentTestBed.DigestA);
         // Steps 1-2 start tasks, step 3 all run while old ones drain, step 6 the old deployment is gone: a 10 s bake.
         bed.Ecs.NextRollout = RolloutScript.Succeed(steps: 6, bake: TimeSpan.FromSeconds(10));
-        var polls = new List<DateTimeOffset>();
-        var updated = false;
-        bed.Ecs.Received += operation =>
-        {
-            updated |= operation == "UpdateService";
-            if (updated && operation == "DescribeServices")
-            {
-                polls.Add(bed.Time.GetUtcNow());
-            }
-        };
+        var polls = PollsAfterUpdate(bed);
         var guard = new ScriptedGuard(breachOnCall: int.MaxValue, "never", bed.Time);
         var log = new EventLog();
 
@@ -154,6 +136,22 @@ public sealed class RolloutPollingTests
 
         Assert.Equal(DeploymentStatus.Succeeded, result.Status);
         Assert.Empty(guard.Calls);
+    }
+
+    /// <summary>When the watch described the service, from the UpdateService on.</summary>
+    private static List<DateTimeOffset> PollsAfterUpdate(DeploymentTestBed bed)
+    {
+        var polls = new List<DateTimeOffset>();
+        var updated = false;
+        bed.Ecs.Received += operation =>
+        {
+            updated |= operation == "UpdateService";
+            if (updated && operation == "DescribeServices")
+            {
+                polls.Add(bed.Time.GetUtcNow());
+            }
+        };
+        return polls;
     }
 
     private sealed class ScriptedGuard(int breachOnCall, string breach, TimeProvider? time = null) : IRolloutGuard
