@@ -8,25 +8,12 @@ import time
 
 import boto3
 import botocore.config
-import botocore.exceptions
+from boto3_checks import check, error_code
 
 endpoint, prefix = sys.argv[1:3]
 config = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"})
 session = boto3.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1")
 cloudwatch = session.client("cloudwatch", endpoint_url=endpoint, config=config)
-
-
-def check(condition, message):
-    if not condition:
-        raise SystemExit("check failed: " + message)
-
-
-def error_code(call, **kwargs):
-    try:
-        call(**kwargs)
-    except botocore.exceptions.ClientError as error:
-        return error.response["Error"]["Code"]
-    raise SystemExit(f"{call.__name__} did not fail")
 
 
 def alarm(name, group, metric="HTTPCode_Target_5XX_Count", threshold=2.0, missing="notBreaching", **extra):

@@ -10,6 +10,7 @@ import urllib.request
 import boto3
 import botocore.config
 import botocore.exceptions
+from boto3_checks import check
 
 endpoint, image, listener, test_listener, target_group, alternate_target_group = sys.argv[1:7]
 config = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"})
@@ -17,11 +18,6 @@ session = boto3.Session(aws_access_key_id="test", aws_secret_access_key="test", 
 ecs = session.client("ecs", endpoint_url=endpoint, config=config)
 CANARY_PERCENT = 20.0
 seen = {}
-
-
-def check(condition, message):
-    if not condition:
-        raise SystemExit("check failed: " + message)
 
 
 def version(base):

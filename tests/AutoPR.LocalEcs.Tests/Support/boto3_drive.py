@@ -8,7 +8,7 @@ import time
 
 import boto3
 import botocore.config
-import botocore.exceptions
+from boto3_checks import check, error_code
 
 endpoint, image, repository, manifest_file = sys.argv[1:5]
 config = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"})
@@ -17,19 +17,6 @@ ecs = session.client("ecs", endpoint_url=endpoint, config=config)
 ecr = session.client("ecr", endpoint_url=endpoint, config=config)
 cloudwatch = session.client("cloudwatch", endpoint_url=endpoint, config=config)
 seen = {}
-
-
-def check(condition, message):
-    if not condition:
-        raise SystemExit("check failed: " + message)
-
-
-def error_code(call, **kwargs):
-    try:
-        call(**kwargs)
-    except botocore.exceptions.ClientError as error:
-        return error.response["Error"]["Code"]
-    raise SystemExit(f"{call.__name__} did not fail")
 
 
 def wait_for_deployment(arn, timeout=180):

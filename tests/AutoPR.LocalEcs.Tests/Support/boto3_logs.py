@@ -1,30 +1,17 @@
 """Drives LocalEcs's CloudWatch Logs reads (FilterLogEvents, DescribeLogStreams) with boto3 over streams the test
-seeded (see Api/LogsFilterBoto3Tests.cs). Usage: boto3_logs.py ENDPOINT GROUP BASE_MS. Prints one JSON line; exits
+seeded (see Api/LogsReadTests.cs). Usage: boto3_logs.py ENDPOINT GROUP BASE_MS. Prints one JSON line; exits
 non-zero on the first failed check."""
 import json
 import sys
 
 import boto3
 import botocore.config
-import botocore.exceptions
+from boto3_checks import check, error_code
 
 endpoint, group, base = sys.argv[1], sys.argv[2], int(sys.argv[3])
 config = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"})
 logs = boto3.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1").client("logs", endpoint_url=endpoint, config=config)
 A, B, C = "ecs/autopr/task-a", "ecs/autopr/task-b", "other/x/task-c"
-
-
-def check(condition, message):
-    if not condition:
-        raise SystemExit("check failed: " + message)
-
-
-def error_code(call, **kwargs):
-    try:
-        call(**kwargs)
-    except botocore.exceptions.ClientError as error:
-        return error.response["Error"]["Code"]
-    raise SystemExit(f"{call.__name__} {kwargs} did not fail")
 
 
 def messages(**kwargs):

@@ -8,7 +8,7 @@ import time
 
 import boto3
 import botocore.config
-import botocore.exceptions
+from boto3_checks import check, error_code
 
 endpoint, image, registry, secret = sys.argv[1:5]
 config = botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"})
@@ -19,19 +19,6 @@ logs = session.client("logs", endpoint_url=endpoint, config=config)
 cluster = "autopr-local"
 group = "/ecs/autopr-job"
 seen = {}
-
-
-def check(condition, message):
-    if not condition:
-        raise SystemExit("check failed: " + message)
-
-
-def error_code(call, **kwargs):
-    try:
-        call(**kwargs)
-    except botocore.exceptions.ClientError as error:
-        return error.response["Error"]["Code"]
-    raise SystemExit(f"{call.__name__} did not fail")
 
 
 def wait_for(task_arn, status, timeout=120):
