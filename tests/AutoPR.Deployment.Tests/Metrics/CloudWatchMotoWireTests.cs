@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Tests.Fixtures;

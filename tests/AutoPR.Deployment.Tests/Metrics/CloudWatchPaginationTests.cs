@@ -1,4 +1,3 @@
-using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Tests.Fixtures;

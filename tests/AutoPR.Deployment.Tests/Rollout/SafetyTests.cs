@@ -1,6 +1,5 @@
 using AutoPR.Deployment.History;
 using AutoPR.Deployment.Rollout;
-using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.Deployment.Tests.Rollout.Fakes;
 
 namespace AutoPR.Deployment.Tests.Rollout;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.Metrics;
 using AutoPR.LocalEcs.Tests.Support;
@@ -39,12 +37,11 @@ public sealed class Boto3AlarmTests : IAsyncLifetime
             }
         });
 
-        var (exitCode, output, error) = await RunAsync(Path.Combine(AppContext.BaseDirectory, "Support", "boto3_alarms.py"), _server.Endpoint.ToString().TrimEnd('/'), "it");
+        var seen = await Boto3Script.RunCheckedAsync("boto3_alarms.py", _server.Endpoint.ToString().TrimEnd('/'), "it");
         await traffic.CancelAsync();
         await load;
 
-        Assert.True(exitCode == 0, $"boto3_alarms.py failed ({exitCode}): {error}");
-        Assert.Equal("ok", JsonNode.Parse(output.Trim().Split('\n')[^1])!["alarms"]!.GetValue<string>());
+        Assert.Equal("ok", seen["alarms"]!.GetValue<string>());
 
         await _server.DisposeAsync();
         _server = await StartAsync();
@@ -61,19 +58,4 @@ public sealed class Boto3AlarmTests : IAsyncLifetime
 
     private Task<LocalEcsServer> StartAsync() =>
         LocalEcsServer.StartAsync(new LocalEcsOptions { Port = 0, StateDirectory = _stateDir, ListenerAddress = $"127.0.0.1:{FreePort.Next()}", TimeScale = 0.1 });
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 is not installed (boto3 tests need python3 with boto3).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
 }

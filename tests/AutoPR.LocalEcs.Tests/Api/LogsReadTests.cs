@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Amazon.Runtime;
@@ -32,19 +31,9 @@ public sealed class LogsReadTests : IDisposable
         Seed(start);
         await using var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { Port = 0, StateDirectory = _stateDir, ListenerAddress = $"127.0.0.1:{FreePort.Next()}" });
 
-        var script = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Support", "boto3_logs.py"), server.Endpoint.ToString().TrimEnd('/'), Group, start.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            script.ArgumentList.Add(argument);
-        }
+        var seen = await Boto3Script.RunCheckedAsync("boto3_logs.py", server.Endpoint.ToString().TrimEnd('/'), Group, start.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        using var process = Process.Start(script) ?? throw new InvalidOperationException("python3 is not installed (boto3 tests need python3 with boto3).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, $"boto3_logs.py failed ({process.ExitCode}): {await error}\n{await output}");
-        Assert.Contains("\"operations\": \"ok\"", await output, StringComparison.Ordinal);
+        Assert.Equal("ok", seen["operations"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Tests.Support;
 using Xunit.Abstractions;
@@ -48,20 +47,8 @@ public sealed class Boto3RunTaskTests(ITestOutputHelper output)
         Assert.Empty(await stack.ContainersAsync(all: true));
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunScriptAsync(LocalEcsStack stack, string secret)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Support", "boto3_runtask.py"), stack.Server.Endpoint.ToString().TrimEnd('/'), stack.Image, DockerPrerequisites.Registry, secret })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 is not installed (boto3 tests need python3 with boto3).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunScriptAsync(LocalEcsStack stack, string secret) =>
+        Boto3Script.RunAsync("boto3_runtask.py", stack.Server.Endpoint.ToString().TrimEnd('/'), stack.Image, DockerPrerequisites.Registry, secret);
 
     private static string Tail(string text) => string.Join('\n', text.Split('\n').Where(l => !l.Contains(" Microsoft.", StringComparison.Ordinal)).TakeLast(40));
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Tests.Support;
 
 namespace AutoPR.LocalEcs.Tests.Integration;
@@ -16,19 +14,7 @@ public sealed class Boto3Tests
         var manifestFile = Path.Combine(stack.Options.StateDirectory, "manifest.json");
         await File.WriteAllTextAsync(manifestFile, await RegistrySeed.UploadBlobsAndGetManifestAsync(DockerPrerequisites.Registry, repository, "boto3"));
 
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Support", "boto3_drive.py"), stack.Server.Endpoint.ToString().TrimEnd('/'), stack.Image, repository, manifestFile })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 is not installed (boto3 tests need python3 with boto3).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, $"boto3_drive.py failed ({process.ExitCode}): {await error}");
-        var seen = JsonNode.Parse((await output).Trim().Split('\n')[^1])!;
+        var seen = await Boto3Script.RunCheckedAsync("boto3_drive.py", stack.Server.Endpoint.ToString().TrimEnd('/'), stack.Image, repository, manifestFile);
         Assert.Equal("ok", seen["operations"]!.GetValue<string>());
         Assert.StartsWith("127.0.", seen["taskAddress"]!.GetValue<string>(), StringComparison.Ordinal);
     }

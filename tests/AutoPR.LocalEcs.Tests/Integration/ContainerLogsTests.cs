@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using AutoPR.LocalEcs.Tests.Support;
-
 namespace AutoPR.LocalEcs.Tests.Integration;
 
 /// <summary>A container's output as a CloudWatch Logs stream: read while it runs, across a LocalEcs restart, and after its container is gone.</summary>

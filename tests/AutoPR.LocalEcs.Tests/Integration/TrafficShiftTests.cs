@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AutoPR.LocalEcs.Tests.Support;
 
@@ -17,7 +16,7 @@ public sealed class TrafficShiftTests
     {
         await using var stack = await LocalEcsStack.StartAsync();
 
-        var seen = await RunScriptAsync(
+        var seen = await Boto3Script.RunCheckedAsync(
             "boto3_canary.py",
             stack.Server.Endpoint.ToString().TrimEnd('/'), stack.Image, stack.Listener.ToString(), stack.TestListener.ToString(), LocalEcsStack.TargetGroup, LocalEcsStack.AlternateTargetGroup);
 
@@ -55,21 +54,4 @@ public sealed class TrafficShiftTests
     }
 
     private static IReadOnlyList<string> Versions(JsonNode? node) => [.. node!.AsArray().Select(v => v!.GetValue<string>())];
-
-    private static async Task<JsonNode> RunScriptAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Support", script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 is not installed (boto3 tests need python3 with boto3).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{script} failed ({process.ExitCode}): {await error}");
-        return JsonNode.Parse((await output).Trim().Split('\n')[^1])!;
-    }
 }

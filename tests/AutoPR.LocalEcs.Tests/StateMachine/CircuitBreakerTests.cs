@@ -1,4 +1,3 @@
-using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Tests.Fakes;
 
 namespace AutoPR.LocalEcs.Tests.StateMachine;

@@ -1,4 +1,3 @@
-using AutoPR.LocalEcs.Ecs.Model;
 using AutoPR.LocalEcs.Ecs.Shapes;
 using AutoPR.LocalEcs.Metrics.Alarms;
 using AutoPR.LocalEcs.Tests.Fakes;
