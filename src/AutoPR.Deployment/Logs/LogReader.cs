@@ -35,9 +35,10 @@ public sealed class LogReader(EcsClient ecs, LogsClient logs, DeploymentEnvironm
         var newest = request.Since;
         var written = 0;
         var toldNoTasks = false;
+        var ofRevision = new Dictionary<string, bool>(StringComparer.Ordinal);
         while (true)
         {
-            var streams = await StreamsAsync(request, prefix, cancellationToken).ConfigureAwait(false);
+            var streams = await StreamsAsync(request, prefix, ofRevision, cancellationToken).ConfigureAwait(false);
             if (streams is { Count: 0 } && !toldNoTasks)
             {
                 toldNoTasks = true;
@@ -100,8 +101,12 @@ public sealed class LogReader(EcsClient ecs, LogsClient logs, DeploymentEnvironm
         return events;
     }
 
-    /// <summary>The streams to read: null for every stream of the service's container, else the named task's or the revision's tasks'.</summary>
-    private async Task<IReadOnlyList<string>?> StreamsAsync(LogReadRequest request, string prefix, CancellationToken cancellationToken)
+    /// <summary>
+    /// The streams to read: null for every stream of the service's container, else the named task's or the revision's
+    /// tasks'. <paramref name="ofRevision"/> remembers which listed tasks run the revision, so a follow describes each
+    /// task once.
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> StreamsAsync(LogReadRequest request, string prefix, Dictionary<string, bool> ofRevision, CancellationToken cancellationToken)
     {
         if (request.TaskId is { Length: > 0 } task)
         {
@@ -123,15 +128,19 @@ public sealed class LogReader(EcsClient ecs, LogsClient logs, DeploymentEnvironm
             }
         }
 
-        if (arns.Count == 0)
+        var unknown = arns.Where(a => !ofRevision.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
         {
-            return [];
+            var described = await ecs.DescribeTasksAsync(environment.Cluster, unknown, cancellationToken).ConfigureAwait(false);
+            foreach (var listed in described.Items.Where(t => t.Arn is not null))
+            {
+                ofRevision[listed.Arn!] = listed.TaskDefinitionArn?.EndsWith(suffix, StringComparison.Ordinal) == true;
+            }
         }
 
-        var described = await ecs.DescribeTasksAsync(environment.Cluster, arns, cancellationToken).ConfigureAwait(false);
-        return [.. described.Items
-            .Where(t => t.TaskDefinitionArn?.EndsWith(suffix, StringComparison.Ordinal) == true && t.Arn is not null)
-            .Select(t => prefix + t.Arn![(t.Arn!.LastIndexOf('/') + 1)..])
+        return [.. arns
+            .Where(a => ofRevision.GetValueOrDefault(a))
+            .Select(a => prefix + a[(a.LastIndexOf('/') + 1)..])
             .Distinct(StringComparer.Ordinal)];
     }
 }

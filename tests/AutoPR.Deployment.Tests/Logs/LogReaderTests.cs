@@ -52,6 +52,31 @@ public sealed class LogReaderTests
     }
 
     [Fact]
+    public async Task A_follow_of_a_revision_describes_each_task_once_and_picks_up_new_ones()
+    {
+        using var stop = new CancellationTokenSource();
+        var polls = 0;
+        var handler = new RecordingHandler((request, _) => RecordingHandler.Json(HttpStatusCode.OK, request.Operation switch
+        {
+            // A second task of revision 7 starts at the third poll.
+            "ListTasks" when request.Json!["desiredStatus"]!.GetValue<string>() == "RUNNING" =>
+                ++polls >= 3 ? $$"""{"taskArns":["{{Tasks}}r1","{{Tasks}}r2"]}""" : $$"""{"taskArns":["{{Tasks}}r1"]}""",
+            "ListTasks" => """{"taskArns":[]}""",
+            "DescribeTasks" => $$"""{"tasks":[{{string.Join(',', request.Json!["tasks"]!.AsArray().Select(t => $$"""{"taskArn":"{{t}}","taskDefinitionArn":"arn:aws:ecs:us-east-1:000000000000:task-definition/autopr-local:7"}"""))}}]}""",
+            _ => Stop(polls >= 4, stop),
+        }));
+        using var clients = AwsClients.Create(TestConnections.InProcess(handler));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Reader(clients).ReadAsync(new LogReadRequest { Since = Since, Revision = 7, Follow = true, PollInterval = TimeSpan.FromMilliseconds(20) }, _ => { }, stop.Token));
+
+        var described = handler.Requests.Where(r => r.Operation == "DescribeTasks").Select(r => string.Join(",", r.Json!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()[Tasks.Length..]))).ToList();
+        Assert.Equal(["r1", "r2"], described);
+        var streams = handler.Requests.Where(r => r.Operation == "FilterLogEvents").Select(r => r.Json!["logStreamNames"]!.AsArray().Count).ToList();
+        Assert.Equal([1, 1, 2, 2], streams);
+    }
+
+    [Fact]
     public async Task A_follow_asks_again_from_a_little_before_the_newest_line_writes_each_line_once_and_ends_by_cancellation()
     {
         using var stop = new CancellationTokenSource();
@@ -109,6 +134,16 @@ public sealed class LogReaderTests
     [InlineData("-5m")]
     [InlineData("10x")]
     public void Since_that_cannot_be_read_is_null(string text) => Assert.Null(LogSince.Parse(text, Since));
+
+    private static string Stop(bool now, CancellationTokenSource stop)
+    {
+        if (now)
+        {
+            stop.Cancel();
+        }
+
+        return Events();
+    }
 
     private static LogReader Reader(AwsClients clients) =>
         new(clients.Ecs, clients.Logs, RepositoryEnvironments.Load("local"), "autopr-local", TimeProvider.System, NullLogger.Instance);
