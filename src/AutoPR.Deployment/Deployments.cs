@@ -133,7 +133,6 @@ public sealed class Deployments : IDisposable
             _logger.LogInformation("dry run: a deployment would first run the new image's migrations as a one-off task (migrate), after the backup {Backup}", Environment.Database!.Backup);
         }
 
-
         // With automatic rollback, the new revision is judged while it rolls out: a breach rolls back at once.
         await using var guard = options.AutoRollback && !DryRun ? _verifier.RolloutGuard() : null;
         var result = Deployed = await _deployer.DeployAsync(
