@@ -52,9 +52,7 @@ public sealed class DeploymentAlarmCheckTests(MotoServerFixture moto)
         using var clients = AwsClients.Create(TestConnections.Loopback(moto.Endpoint));
         var name = "autopr-test-" + Guid.NewGuid().ToString("N")[..8];
         await clients.CloudWatch.PutMetricAlarmAsync(AlarmRequest(name));
-        var longer = AlarmRequest(name + "-p99");
-        longer["EvaluationPeriods"] = 3;
-        await clients.CloudWatch.PutMetricAlarmAsync(longer);
+        await clients.CloudWatch.PutMetricAlarmAsync(AlarmRequest(name + "-p99", evaluationPeriods: 3));
         var dev = RepositoryEnvironments.Load("dev");
         var environment = dev with { Deployment = dev.Deployment with { Alarms = new DeploymentAlarmSettings { AlarmNames = [name, name + "-p99"], Enable = true, Rollback = true } } };
 
@@ -98,15 +96,7 @@ public sealed class DeploymentAlarmCheckTests(MotoServerFixture moto)
         Assert.Equal("p99", LocalAlarmRequest.For(local.LocalAlarms[0] with { Statistic = "p99" }, null)["ExtendedStatistic"]!.GetValue<string>());
     }
 
-    private static JsonObject AlarmRequest(string name) => new()
-    {
-        ["AlarmName"] = name,
-        ["Namespace"] = "AWS/ApplicationELB",
-        ["MetricName"] = "HTTPCode_Target_5XX_Count",
-        ["Statistic"] = "Sum",
-        ["Period"] = 60,
-        ["EvaluationPeriods"] = 1,
-        ["Threshold"] = 5,
-        ["ComparisonOperator"] = "GreaterThanThreshold",
-    };
+    private static JsonObject AlarmRequest(string name, int evaluationPeriods = 1) => LocalAlarmRequest.For(
+        new LocalAlarmSettings { Name = name, MetricName = "HTTPCode_Target_5XX_Count", Statistic = "Sum", PeriodSeconds = 60, EvaluationPeriods = evaluationPeriods, Threshold = 5, ComparisonOperator = "GreaterThanThreshold" },
+        targetGroup: null);
 }

@@ -5,6 +5,7 @@ using AutoPR.Deployment.Ecr;
 using AutoPR.Deployment.Ecs;
 using AutoPR.Deployment.Environments;
 using AutoPR.Deployment.Infrastructure;
+using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Tests.Fixtures;
 using AutoPR.EndToEnd.Tests.Stack;
 using AutoPR.EndToEnd.Tests.Support;
@@ -129,17 +130,9 @@ public sealed class DryRunTests(LocalStackFixture stack, MotoServerFixture moto,
     {
         foreach (var name in staging.Deployment.Alarms!.AlarmNames)
         {
-            await seed.CloudWatch.PutMetricAlarmAsync(new JsonObject
-            {
-                ["AlarmName"] = name,
-                ["Namespace"] = "AWS/ApplicationELB",
-                ["MetricName"] = "HTTPCode_Target_5XX_Count",
-                ["Statistic"] = "Sum",
-                ["Period"] = 60,
-                ["EvaluationPeriods"] = 1,
-                ["Threshold"] = 1,
-                ["ComparisonOperator"] = "GreaterThanThreshold",
-            });
+            await seed.CloudWatch.PutMetricAlarmAsync(LocalAlarmRequest.For(
+                new LocalAlarmSettings { Name = name, MetricName = "HTTPCode_Target_5XX_Count", Statistic = "Sum", PeriodSeconds = 60, EvaluationPeriods = 1, Threshold = 1, ComparisonOperator = "GreaterThanThreshold" },
+                targetGroup: null));
         }
     }
 

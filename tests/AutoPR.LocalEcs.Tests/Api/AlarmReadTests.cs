@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using AutoPR.Deployment;
 using AutoPR.Deployment.Aws;
 using AutoPR.Deployment.Aws.Endpoints;
 using AutoPR.Deployment.Environments;
+using AutoPR.Deployment.Metrics;
 using AutoPR.Deployment.Rollout;
 using AutoPR.LocalEcs.Hosting;
 using AutoPR.LocalEcs.Tests.Support;
@@ -29,23 +29,13 @@ public sealed class AlarmReadTests : IDisposable
             Credentials = new BasicAWSCredentials("test", "test"),
             Endpoints = new AwsEndpointSettings { ConfiguredEndpoints = new Dictionary<string, Uri> { ["cloudwatch"] = server.Endpoint } },
         });
-        await clients.CloudWatch.PutMetricAlarmAsync(new JsonObject
-        {
-            ["AlarmName"] = "it-5xx",
-            ["Namespace"] = "AWS/ApplicationELB",
-            ["MetricName"] = "HTTPCode_Target_5XX_Count",
-            ["Statistic"] = "Sum",
-            ["Period"] = 10,
-            ["EvaluationPeriods"] = 3,
-            ["Threshold"] = 2,
-            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
-        });
+        var repository = EnvironmentLoader.Load(Path.Combine(Integration.RepositoryRoot.Path, "deploy", "environments"), "local");
+        await clients.CloudWatch.PutMetricAlarmAsync(LocalAlarmRequest.For(repository.LocalAlarms[0] with { Name = "it-5xx", PeriodSeconds = 10, EvaluationPeriods = 3 }, targetGroup: null));
         using var admin = new HttpClient { BaseAddress = server.Endpoint };
         using var created = await admin.PostAsJsonAsync("/_localecs/faults/api", new { service = "monitoring", operation = "DescribeAlarms", throttleRate = 1.0, errorRate = 0.0, remainingCalls = 2 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var retried = new List<string>();
         clients.Core.Retrying += (_, e) => retried.Add($"{e.Operation.Name} {e.ErrorCode}");
-        var repository = EnvironmentLoader.Load(Path.Combine(Integration.RepositoryRoot.Path, "deploy", "environments"), "local");
         var local = repository with { Deployment = repository.Deployment with { Alarms = new DeploymentAlarmSettings { AlarmNames = ["it-5xx"], Enable = true, Rollback = true } } };
 
         var bake = await DeploymentAlarmCheck.EnsureExistAsync(local, clients.CloudWatch, CancellationToken.None);
