@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Xml.Linq;
 using AutoPR.Build;
+using AutoPR.BuildDefinition.Testing;
 using AutoPR.BuildDefinition.Tools;
 using Serilog;
 
@@ -43,7 +42,12 @@ internal sealed partial class Build
                 failed = true;
             }
 
-            var totals = TestTotals.Read(TestResultsDirectory);
+            var totals = TestResults.Read(TestResultsDirectory);
+            foreach (var failure in totals.Failures)
+            {
+                Log.Error("Failed: {Test}: {Reason}", failure.Name, failure.Reason);
+            }
+
             Log.Information("Test results: {Totals}", totals);
             if (failed || totals.Failed > 0)
             {
@@ -55,22 +59,4 @@ internal sealed partial class Build
                 throw new InvalidOperationException("No test ran: check the filter and the test projects.");
             }
         });
-}
-
-/// <summary>Pass/fail counts summed over the TRX files of a run.</summary>
-internal sealed record TestTotals(int Passed, int Failed, int Skipped)
-{
-    public static TestTotals Read(AbsolutePath directory)
-    {
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        var counters = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.trx", SearchOption.AllDirectories)
-                .Select(f => XDocument.Load(f).Descendants(ns + "Counters").Single())
-                .ToList()
-            : [];
-        int Sum(string name) => counters.Sum(c => int.Parse(c.Attribute(name)?.Value ?? "0", CultureInfo.InvariantCulture));
-        return new TestTotals(Sum("passed"), Sum("failed") + Sum("error") + Sum("timeout") + Sum("aborted"), Sum("notExecuted"));
-    }
-
-    public override string ToString() => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
 }
