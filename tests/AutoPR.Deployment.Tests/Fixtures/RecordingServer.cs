@@ -9,7 +9,7 @@ namespace AutoPR.Deployment.Tests.Fixtures;
 /// </summary>
 public sealed class RecordingServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<RecordedRequest, int, HttpResponseMessage> _respond;
     private readonly List<RecordedRequest> _requests = [];
     private readonly Task _loop;
@@ -21,11 +21,13 @@ public sealed class RecordingServer : IDisposable
         {
             var port = FreePort.Next();
             Endpoint = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add(Endpoint.ToString());
+            // A listener whose Start failed is closed for good: each attempt needs a new one.
+            var listener = new HttpListener();
+            listener.Prefixes.Add(Endpoint.ToString());
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 break;
             }
             catch (HttpListenerException) when (attempt < 5)
@@ -52,7 +54,8 @@ public sealed class RecordingServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close only: after Stop, Close unregisters the prefixes again, binding the port anew to do so, and fails when
+        // another test's server has taken it meanwhile.
         _listener.Close();
         try
         {

@@ -42,7 +42,8 @@ public sealed class RecordingServer : IDisposable
     public void Dispose()
     {
         _forward.Dispose();
-        _listener.Stop();
+        // Close only: after Stop, Close unregisters the prefixes again, binding the port anew to do so, and fails when
+        // another process has taken it meanwhile.
         _listener.Close();
         try
         {

@@ -60,6 +60,9 @@ public sealed class LocalEcsStack : IAsyncDisposable
             TimeScale = 0.1,
             PollInterval = TimeSpan.FromMilliseconds(250),
             TargetHealthCheckInterval = TimeSpan.FromSeconds(5),
+            // Scaled, the whole 0.5 s interval: the default 2 s would leave a healthy task 0.2 s to answer, which a
+            // busy 2-core machine can miss twice in a row, draining a target a test expects to keep serving.
+            TargetHealthCheckTimeout = TimeSpan.FromSeconds(5),
             DeregistrationDelay = TimeSpan.FromSeconds(10),
             Metrics = metrics,
         };
