@@ -13,7 +13,7 @@ internal sealed partial class Build
     static AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     Target Test => _ => _
-        .Description("Runs every test project; TRX results and coverage go to artifacts/test-results.")
+        .Description("Runs every test project; TRX results and coverage go to artifacts/test-results; failed tests are named at the end.")
         .DependsOn(Compile)
         .Executes(async ct =>
         {
