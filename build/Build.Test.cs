@@ -42,19 +42,19 @@ internal sealed partial class Build
                 failed = true;
             }
 
-            var totals = TestResults.Read(TestResultsDirectory);
-            foreach (var failure in totals.Failures)
+            var results = TestResults.Read(TestResultsDirectory);
+            foreach (var failure in results.Failures)
             {
                 Log.Error("Failed: {Test}: {Reason}", failure.Name, failure.Reason);
             }
 
-            Log.Information("Test results: {Totals}", totals);
-            if (failed || totals.Failed > 0)
+            Log.Information("Test results: {Totals}", results);
+            if (failed || results.Failed > 0)
             {
-                throw new InvalidOperationException($"Tests failed: {totals}. TRX files are under {TestResultsDirectory.RelativeTo(RootDirectory)}.");
+                throw new InvalidOperationException($"Tests failed: {results}. TRX files are under {TestResultsDirectory.RelativeTo(RootDirectory)}.");
             }
 
-            if (totals.Passed == 0)
+            if (results.Passed == 0)
             {
                 throw new InvalidOperationException("No test ran: check the filter and the test projects.");
             }
