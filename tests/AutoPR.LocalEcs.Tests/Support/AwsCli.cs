@@ -17,9 +17,9 @@ public sealed class AwsCli(Uri endpoint)
         return output.Trim().Length == 0 ? null : JsonNode.Parse(output);
     }
 
-    public async Task<(int ExitCode, string Output, string Error)> RunRawAsync(params string[] arguments)
+    public Task<(int ExitCode, string Output, string Error)> RunRawAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("aws");
         start.ArgumentList.Add("--endpoint-url");
         start.ArgumentList.Add(endpoint.ToString().TrimEnd('/'));
         start.ArgumentList.Add("--output");
@@ -34,22 +34,6 @@ public sealed class AwsCli(Uri endpoint)
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_PAGER"] = string.Empty;
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            throw new InvalidOperationException("The AWS CLI ('aws') is not installed: pip install awscli (CI installs it in .ci/run).", error);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output, await error);
-        }
+        return ChildProcess.RunAsync(start, "The AWS CLI ('aws') is not installed: pip install awscli (CI installs it in .ci/run).");
     }
 }

@@ -7,20 +7,16 @@ namespace AutoPR.LocalEcs.Tests.Support;
 internal static class Boto3Script
 {
     /// <summary>Runs <paramref name="script"/> (a file name in Support) to its end.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("python3");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Support", script));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 is not installed (boto3 tests need python3 with boto3).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        return ChildProcess.RunAsync(start, "python3 is not installed (boto3 tests need python3 with boto3).");
     }
 
     /// <summary>Runs it, fails the test when it failed a check, and answers the JSON line it printed last.</summary>
